@@ -1,0 +1,124 @@
+package io.fleetcast.media.log;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_DEBUG;
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_INFO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_VERBOSE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_WARNING;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+import static org.bytedeco.ffmpeg.global.avutil.setLogCallback;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.ffmpeg.avutil.LogCallback;
+import org.bytedeco.javacpp.BytePointer;
+
+/**
+ * Routes FFmpeg's av_log into a {@link System.Logger}. FFmpeg has one log callback per
+ * process, so the owner of the process (a Main, a test) creates one of these and keeps it
+ * reachable while FFmpeg runs; a newer instance replaces an older one. Closing it silences
+ * FFmpeg (the native side may still hold the callback, so it is never unset).
+ *
+ * <p>Messages logged on a thread inside {@link #capture} are also collected, so a failed
+ * open can report FFmpeg's own explanation ("No NVENC capable devices found") beside the
+ * generic return code.
+ */
+public final class FfmpegLog implements AutoCloseable {
+    private static final int QUIET = -8;
+
+    private final Logger logger;
+    private final ThreadLocal<List<String>> captured = new ThreadLocal<>();
+    private final Callback callback;
+    private volatile boolean closed;
+
+    public FfmpegLog(Logger logger, Level threshold) {
+        this.logger = logger;
+        this.callback = new Callback();
+        av_log_set_level(toFfmpeg(threshold));
+        setLogCallback(callback);
+    }
+
+    /** Runs {@code action} and returns the FFmpeg messages it logged on this thread. */
+    public List<String> capture(Runnable action) {
+        List<String> lines = new ArrayList<>();
+        List<String> previous = captured.get();
+        captured.set(lines);
+        try {
+            action.run();
+        } finally {
+            captured.set(previous);
+        }
+        return lines;
+    }
+
+    /** Like {@link #capture} but keeps the messages when the action throws. */
+    public List<String> captureInto(List<String> lines, Runnable action) {
+        List<String> previous = captured.get();
+        captured.set(lines);
+        try {
+            action.run();
+        } finally {
+            captured.set(previous);
+        }
+        return lines;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            av_log_set_level(QUIET);
+        }
+    }
+
+    private void publish(int level, String text) {
+        if (closed) {
+            return;
+        }
+        String line = text.strip();
+        if (line.isEmpty()) {
+            return;
+        }
+        List<String> lines = captured.get();
+        if (lines != null && level <= AV_LOG_WARNING) {
+            lines.add(line);
+        }
+        Level mapped = toJdk(level);
+        if (logger.isLoggable(mapped)) {
+            logger.log(mapped, "ffmpeg: {0}", line);
+        }
+    }
+
+    static Level toJdk(int ffmpegLevel) {
+        if (ffmpegLevel <= AV_LOG_ERROR) {
+            return Level.ERROR;
+        }
+        if (ffmpegLevel <= AV_LOG_WARNING) {
+            return Level.WARNING;
+        }
+        if (ffmpegLevel <= AV_LOG_INFO) {
+            return Level.INFO;
+        }
+        return ffmpegLevel <= AV_LOG_VERBOSE ? Level.DEBUG : Level.TRACE;
+    }
+
+    static int toFfmpeg(Level level) {
+        return switch (level) {
+            case OFF -> QUIET;
+            case ERROR -> AV_LOG_ERROR;
+            case WARNING -> AV_LOG_WARNING;
+            case INFO -> AV_LOG_INFO;
+            case DEBUG -> AV_LOG_VERBOSE;
+            case TRACE, ALL -> AV_LOG_DEBUG;
+        };
+    }
+
+    private final class Callback extends LogCallback {
+        @Override
+        public void call(int level, BytePointer message) {
+            publish(level, message.getString());
+        }
+    }
+}
