@@ -1,0 +1,140 @@
+package io.fleetcast.control;
+
+import io.fleetcast.control.access.AccessCache;
+import io.fleetcast.control.access.AccessInvalidation;
+import io.fleetcast.control.auth.AuthAudit;
+import io.fleetcast.control.auth.AuthPolicy;
+import io.fleetcast.control.auth.AuthRoutes;
+import io.fleetcast.control.auth.FailureLimiter;
+import io.fleetcast.control.auth.OwnerDrivesPlayroom;
+import io.fleetcast.control.auth.PlayroomDriver;
+import io.fleetcast.control.health.HealthRoutes;
+import io.fleetcast.control.http.Json;
+import io.fleetcast.control.metrics.MetricsRoutes;
+import io.fleetcast.control.metrics.Registries;
+import io.fleetcast.control.permission.PermissionRoutes;
+import io.fleetcast.control.permission.Permissions;
+import io.fleetcast.control.robot.OwnedRobots;
+import io.fleetcast.control.robot.RobotRoutes;
+import io.fleetcast.control.robot.Robots;
+import io.fleetcast.control.store.DatabaseWatch;
+import io.fleetcast.control.stream.StreamInfoRoutes;
+import io.fleetcast.control.token.Bearer;
+import io.fleetcast.control.token.SigningSecret;
+import io.fleetcast.control.token.Tokens;
+import io.fleetcast.control.user.PasswordHasher;
+import io.fleetcast.control.user.UserRoutes;
+import io.fleetcast.control.user.Users;
+import io.helidon.webserver.WebServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The running service: builds every part from the config, serves HTTP, closes in reverse order. */
+public final class ControlServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ControlServer.class.getName());
+
+    private final Closer closer = new Closer();
+    private final Stores stores;
+    private final Tokens tokens;
+    private final AccessCache access;
+    private final Users users;
+    private final Robots robots;
+    private final Permissions permissions;
+    private final PrometheusMeterRegistry registry;
+    private final WebServer server;
+
+    private ControlServer(ControlConfig config, PlayroomDriver playroomDriver) {
+        Clock clock = Clock.systemUTC();
+        Json json = new Json();
+        registry = Registries.prometheus();
+        closer.register(registry::close);
+        try {
+            closer.register(Registries.gc(registry));
+            stores = closer.register(Stores.open(config, registry));
+            tokens = new Tokens(SigningSecret.configuredOrPersisted(config.tokenSecret(), config.devMode(), config.dataDir()),
+                    config.tokenTtl(), clock);
+            access = new AccessCache(stores.database(), config.accessCacheTtl());
+            AccessInvalidation invalidation = closer.register(new AccessInvalidation(access, stores.redis()));
+            users = new Users(stores.database(), new PasswordHasher());
+            robots = new Robots(stores.database(), invalidation);
+            permissions = new Permissions(stores.database(), invalidation);
+            DatabaseWatch watch = closer.register(new DatabaseWatch(stores.database(), Duration.ofSeconds(1)));
+            AuthAudit audit = closer.register(new AuthAudit(stores.database(), registry));
+            Bearer bearer = new Bearer(tokens);
+            Deps deps = new Deps(json,
+                    new HealthRoutes(stores.database(), stores.redis(), json),
+                    new MetricsRoutes(registry),
+                    new AuthRoutes(new AuthPolicy(access, tokens, playroomDriver),
+                            new FailureLimiter(config.authFailureLimit(), config.authFailureWindow()),
+                            audit, watch, json, clock, registry),
+                    new StreamInfoRoutes(config.webrtcUrl(), config.hlsUrl(), config.cdnUrl(), config.playroomPlaylist(), json),
+                    new UserRoutes(users, tokens, bearer, json),
+                    new RobotRoutes(robots, bearer, json),
+                    new PermissionRoutes(permissions, new OwnedRobots(robots), users, bearer, json));
+            server = WebServer.builder()
+                    .host(config.host())
+                    .port(config.port())
+                    .maxPayloadSize(1024 * 1024)
+                    .routing(routing -> Main.routing(routing, deps))
+                    .build()
+                    .start();
+            closer.register(server::stop);
+        } catch (RuntimeException e) {
+            closer.close();
+            throw e;
+        }
+        LOG.log(Level.INFO, "control service listening on port " + server.port() + " with " + config);
+    }
+
+    public static ControlServer start(ControlConfig config) {
+        return start(config, new OwnerDrivesPlayroom());
+    }
+
+    public static ControlServer start(ControlConfig config, PlayroomDriver playroomDriver) {
+        return new ControlServer(config, playroomDriver);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public URI uri() {
+        return URI.create("http://localhost:" + server.port());
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    public AccessCache access() {
+        return access;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public Robots robots() {
+        return robots;
+    }
+
+    public Permissions permissions() {
+        return permissions;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        closer.close();
+    }
+}

@@ -1,0 +1,61 @@
+package io.fleetcast.control;
+
+import io.fleetcast.control.admin.AdminCli;
+import io.fleetcast.control.http.ErrorMapping;
+import io.fleetcast.control.http.NotFoundException;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.http.HttpRouting;
+import java.lang.System.Logger.Level;
+
+/**
+ * Entry point. No arguments (or {@code serve}): run the service. Otherwise an admin command,
+ * e.g. {@code create-user alice} (see {@link AdminCli}).
+ */
+public final class Main {
+    private static final System.Logger LOG = System.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        if (args.length > 0 && !"serve".equals(args[0])) {
+            System.exit(new AdminCli(System.getenv(), System.in, System.out, System.err).run(args));
+        }
+        ControlServer server;
+        try {
+            server = ControlServer.start(ControlConfig.fromEnv(System.getenv()));
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.ERROR, "bad configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "control-shutdown"));
+        System.out.println("Fleetcast control service: http://localhost:" + server.port() + "/");
+    }
+
+    /** The HTTP routing table, used by {@link ControlServer} and tests alike. */
+    public static void routing(HttpRouting.Builder routing, Deps deps) {
+        ErrorMapping.register(routing, deps.json());
+        routing.get("/health", deps.health())
+                .get("/metrics", deps.metrics())
+                .post("/internal/auth", deps.auth())
+                .get("/api/stream/info", deps.streamInfo())
+                .post("/api/users", deps.users()::create)
+                .post("/api/login", deps.users()::login)
+                .get("/api/me", deps.users()::me)
+                .post("/api/robots", deps.robots()::create)
+                .get("/api/robots", deps.robots()::listMine)
+                .get("/api/robots/{id}", deps.robots()::get)
+                .delete("/api/robots/{id}", deps.robots()::delete)
+                .post("/api/robots/{id}/key", deps.robots()::rotateKey)
+                .get("/api/robots/{id}/permissions", deps.permissions()::list)
+                .post("/api/robots/{id}/permissions", deps.permissions()::grant)
+                .delete("/api/robots/{id}/permissions/{user}/{permission}", deps.permissions()::revoke)
+                // Keep last: anything not routed above is a JSON 404 (deny by default).
+                .any((req, res) -> {
+                    throw new NotFoundException("no such endpoint: " + req.prologue().method().text() + " "
+                            + req.path().path());
+                });
+    }
+}

@@ -1,0 +1,54 @@
+package io.fleetcast.control;
+
+import io.fleetcast.control.local.LocalPostgres;
+import io.fleetcast.control.local.LocalRedis;
+import io.fleetcast.control.store.Database;
+import io.fleetcast.control.store.PostgresTarget;
+import io.fleetcast.control.store.Redis;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+
+/**
+ * PostgreSQL (migrated) and Redis as configured, or embedded ones under the data directory when
+ * their URLs are unset. Shared by the server and the admin command line.
+ */
+public final class Stores implements AutoCloseable {
+    private final Closer closer = new Closer();
+    private final Database database;
+    private final Redis redis;
+
+    private Stores(ControlConfig config, MeterRegistry registry) {
+        try {
+            PostgresTarget postgres = config.postgres().orElseGet(() ->
+                    closer.register(LocalPostgres.attachOrStart(config.dataDir().resolve("postgres"))).target());
+            URI redisUri = config.redis().orElseGet(() ->
+                    closer.register(LocalRedis.attachOrStart(config.dataDir().resolve("redis"))).uri());
+            this.database = closer.register(new Database(postgres, config.poolSize(), registry));
+            this.database.migrate();
+            this.redis = closer.register(new Redis(redisUri, 16));
+        } catch (RuntimeException e) {
+            closer.close();
+            throw e;
+        }
+    }
+
+    public static Stores open(ControlConfig config, MeterRegistry registry) {
+        if (!config.devMode() && (config.postgres().isEmpty() || config.redis().isEmpty())) {
+            throw new IllegalArgumentException("embedded PostgreSQL/Redis are for dev mode only");
+        }
+        return new Stores(config, registry);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Redis redis() {
+        return redis;
+    }
+
+    @Override
+    public void close() {
+        closer.close();
+    }
+}

@@ -1,0 +1,167 @@
+package io.fleetcast.control.auth;
+
+import io.fleetcast.control.access.AccessCache;
+import io.fleetcast.control.access.RobotAccess;
+import io.fleetcast.control.permission.Permission;
+import io.fleetcast.control.token.Principal;
+import io.fleetcast.control.token.Tokens;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides MediaMTX auth questions (the table in the module README). Deny by default: every
+ * branch that does not end in an explicit allow is a denial. Reads only the in-memory access
+ * cache and verifies tokens locally.
+ */
+public final class AuthPolicy {
+    private static final Set<MediaProtocol> PUBLISH_PROTOCOLS =
+            EnumSet.of(MediaProtocol.RTMP, MediaProtocol.RTSP, MediaProtocol.SRT, MediaProtocol.WEBRTC);
+    private static final Set<MediaProtocol> READ_PROTOCOLS = EnumSet.of(MediaProtocol.WEBRTC, MediaProtocol.HLS,
+            MediaProtocol.RTSP, MediaProtocol.RTMP, MediaProtocol.SRT);
+
+    private final AccessCache access;
+    private final Tokens tokens;
+    private final PlayroomDriver playroomDriver;
+
+    public AuthPolicy(AccessCache access, Tokens tokens, PlayroomDriver playroomDriver) {
+        this.access = access;
+        this.tokens = tokens;
+        this.playroomDriver = playroomDriver;
+    }
+
+    public AuthDecision decide(AuthRequest request) {
+        List<String> secrets = Credentials.candidates(request);
+        MediaPath path = MediaPath.parse(request.path());
+        return switch (request.action()) {
+            case PUBLISH -> publish(request, path, secrets);
+            case READ -> read(request, path, secrets);
+            case PLAYBACK -> playback(path, secrets);
+            case API, METRICS -> operatorOnly(secrets);
+            case PPROF -> AuthDecision.deny("pprof is never exposed", 0, 0);
+        };
+    }
+
+    private AuthDecision publish(AuthRequest request, MediaPath path, List<String> secrets) {
+        if (!PUBLISH_PROTOCOLS.contains(request.protocol())) {
+            return AuthDecision.deny("cannot publish over " + request.protocol().wire(), 0, 0);
+        }
+        Optional<RobotAccess> robot = switch (path) {
+            case MediaPath.Robot r -> access.robot(r.robotId());
+            case MediaPath.Playroom p -> access.playroom();
+            case MediaPath.Unknown u -> Optional.empty();
+        };
+        if (path instanceof MediaPath.Unknown) {
+            return AuthDecision.deny("unknown path", 0, 0);
+        }
+        long robotId = path instanceof MediaPath.Robot r ? r.robotId() : robot.map(RobotAccess::robotId).orElse(0L);
+        if (secrets.isEmpty()) {
+            return AuthDecision.challenge("stream key required", robotId);
+        }
+        if (robot.isEmpty()) {
+            return AuthDecision.deny(path instanceof MediaPath.Playroom ? "no playroom robot" : "unknown robot", robotId, 0);
+        }
+        for (String secret : secrets) {
+            if (robot.get().keyMatches(secret)) {
+                return AuthDecision.allow("stream key accepted", robotId, 0);
+            }
+        }
+        return AuthDecision.deny("wrong stream key", robotId, 0);
+    }
+
+    private AuthDecision read(AuthRequest request, MediaPath path, List<String> secrets) {
+        if (!READ_PROTOCOLS.contains(request.protocol())) {
+            return AuthDecision.deny("cannot read over " + request.protocol().wire(), 0, 0);
+        }
+        return switch (path) {
+            case MediaPath.Robot r -> viewerOf(access.robot(r.robotId()), r.robotId(), secrets);
+            case MediaPath.Playroom p -> readPlayroom(request.protocol(), secrets);
+            case MediaPath.Unknown u -> AuthDecision.deny("unknown path", 0, 0);
+        };
+    }
+
+    private AuthDecision readPlayroom(MediaProtocol protocol, List<String> secrets) {
+        if (protocol == MediaProtocol.HLS) {
+            return AuthDecision.allow("playroom is public over hls", access.playroom().map(RobotAccess::robotId).orElse(0L), 0);
+        }
+        Optional<RobotAccess> playroom = access.playroom();
+        long robotId = playroom.map(RobotAccess::robotId).orElse(0L);
+        Optional<Principal> principal = principal(secrets);
+        if (principal.isEmpty()) {
+            return secrets.isEmpty() ? AuthDecision.challenge("token required", robotId)
+                    : AuthDecision.deny("invalid or expired token", robotId, 0);
+        }
+        long userId = principal.get().userId();
+        if (playroom.isEmpty()) {
+            return AuthDecision.deny("no playroom robot", 0, userId);
+        }
+        if (protocol == MediaProtocol.WEBRTC) {
+            return playroomDriver.isCurrentDriver(userId, playroom.get())
+                    ? AuthDecision.allow("current playroom driver", robotId, userId)
+                    : AuthDecision.deny("not the current playroom driver", robotId, userId);
+        }
+        // RTSP/RTMP/SRT: the broadcast bridge (an operator token) and the owner.
+        return playroom.get().isOwner(userId) || principal.get().isOperator()
+                ? AuthDecision.allow("playroom owner or operator", robotId, userId)
+                : AuthDecision.deny("playroom is public over hls only", robotId, userId);
+    }
+
+    private AuthDecision playback(MediaPath path, List<String> secrets) {
+        return switch (path) {
+            case MediaPath.Robot r -> viewerOf(access.robot(r.robotId()), r.robotId(), secrets);
+            case MediaPath.Playroom p -> {
+                Optional<RobotAccess> playroom = access.playroom();
+                long robotId = playroom.map(RobotAccess::robotId).orElse(0L);
+                Optional<Principal> principal = principal(secrets);
+                if (principal.isEmpty()) {
+                    yield secrets.isEmpty() ? AuthDecision.challenge("token required", robotId)
+                            : AuthDecision.deny("invalid or expired token", robotId, 0);
+                }
+                long userId = principal.get().userId();
+                boolean allowed = playroom.isPresent()
+                        && (playroom.get().allows(userId, Permission.VIEW) || principal.get().isOperator());
+                yield allowed ? AuthDecision.allow("playroom owner, grantee or operator", robotId, userId)
+                        : AuthDecision.deny("not granted", robotId, userId);
+            }
+            case MediaPath.Unknown u -> AuthDecision.deny("unknown path", 0, 0);
+        };
+    }
+
+    private AuthDecision viewerOf(Optional<RobotAccess> robot, long robotId, List<String> secrets) {
+        Optional<Principal> principal = principal(secrets);
+        if (principal.isEmpty()) {
+            return secrets.isEmpty() ? AuthDecision.challenge("token required", robotId)
+                    : AuthDecision.deny("invalid or expired token", robotId, 0);
+        }
+        long userId = principal.get().userId();
+        if (robot.isEmpty()) {
+            return AuthDecision.deny("unknown robot", robotId, userId);
+        }
+        if (robot.get().isOwner(userId)) {
+            return AuthDecision.allow("owner", robotId, userId);
+        }
+        return robot.get().allows(userId, Permission.VIEW) ? AuthDecision.allow("granted", robotId, userId)
+                : AuthDecision.deny("not granted", robotId, userId);
+    }
+
+    private AuthDecision operatorOnly(List<String> secrets) {
+        Optional<Principal> principal = principal(secrets);
+        if (principal.isEmpty()) {
+            return secrets.isEmpty() ? AuthDecision.challenge("operator token required", 0)
+                    : AuthDecision.deny("invalid or expired token", 0, 0);
+        }
+        return principal.get().isOperator() ? AuthDecision.allow("operator", 0, principal.get().userId())
+                : AuthDecision.deny("operator role required", 0, principal.get().userId());
+    }
+
+    private Optional<Principal> principal(List<String> secrets) {
+        for (String secret : secrets) {
+            Optional<Principal> principal = tokens.verify(secret);
+            if (principal.isPresent()) {
+                return principal;
+            }
+        }
+        return Optional.empty();
+    }
+}

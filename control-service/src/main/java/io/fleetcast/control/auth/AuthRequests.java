@@ -1,0 +1,93 @@
+package io.fleetcast.control.auth;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Parses the two request shapes {@code /internal/auth} accepts: MediaMTX's JSON body and
+ * nginx-rtmp's {@code on_publish} form post. Anything else is a {@link MalformedAuthRequestException}.
+ */
+final class AuthRequests {
+    private final JsonFactory json = new JsonFactory();
+
+    AuthRequest fromJson(byte[] body) {
+        Map<String, String> fields = new HashMap<>(16);
+        try (JsonParser parser = json.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedAuthRequestException("body must be a JSON object");
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.VALUE_STRING) {
+                    fields.put(name, parser.getText());
+                } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                    if (isContractField(name)) {
+                        throw new MalformedAuthRequestException(name + " must be a string");
+                    }
+                    parser.skipChildren();
+                } else if (value != JsonToken.VALUE_NULL && isContractField(name) && !"id".equals(name)) {
+                    throw new MalformedAuthRequestException(name + " must be a string");
+                }
+            }
+            if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw new MalformedAuthRequestException("body must be a single JSON object");
+            }
+        } catch (IOException e) {
+            throw new MalformedAuthRequestException("malformed JSON body");
+        }
+        return build(fields.get("ip"), fields.get("user"), fields.get("password"), fields.get("token"),
+                fields.get("action"), fields.get("path"), fields.get("protocol"), fields.get("query"));
+    }
+
+    /** nginx-rtmp {@code on_publish}: {@code call=publish&name=robot_12&addr=...&pass=KEY}. */
+    AuthRequest fromForm(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : text.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.putIfAbsent(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+            }
+        }
+        String call = fields.get("call");
+        if (!"publish".equals(call)) {
+            throw new MalformedAuthRequestException("only nginx-rtmp on_publish (call=publish) is accepted");
+        }
+        // The publisher's own query arrives as extra form fields: keep the whole form as the query
+        // so pass/token/key parameters are found the same way as in MediaMTX requests.
+        return build(fields.get("addr"), fields.get("user"), fields.get("pass"), fields.get("token"), "publish",
+                fields.get("name"), "rtmp", text);
+    }
+
+    private static AuthRequest build(String ip, String user, String password, String token, String action,
+                                     String path, String protocol, String query) {
+        if (action == null) {
+            throw new MalformedAuthRequestException("action is required");
+        }
+        return new AuthRequest(ip, user, password, token, AuthAction.parse(action), path,
+                MediaProtocol.parse(protocol == null ? "" : protocol), query);
+    }
+
+    private static boolean isContractField(String name) {
+        return switch (name) {
+            case "ip", "user", "password", "token", "action", "path", "protocol", "id", "query", "userAgent" -> true;
+            default -> false;
+        };
+    }
+
+    private static String decode(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedAuthRequestException("malformed form encoding");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.fleetcast.control.auth;
+
+import io.fleetcast.control.http.ErrorBody;
+import io.fleetcast.control.http.Json;
+import io.fleetcast.control.store.DatabaseWatch;
+import io.fleetcast.control.store.StoreUnavailableException;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code POST /internal/auth}: MediaMTX's external authentication hook (and nginx-rtmp
+ * {@code on_publish}). Order: parse, per-address failure limit, database health, policy; then
+ * audit, metrics, reply. 2xx allows, anything else denies.
+ */
+public final class AuthRoutes implements Handler {
+    private static final System.Logger LOG = System.getLogger(AuthRoutes.class.getName());
+    private static final int MAX_BODY = 32 * 1024;
+
+    private final AuthPolicy policy;
+    private final FailureLimiter limiter;
+    private final AuthAudit audit;
+    private final DatabaseWatch database;
+    private final Json json;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final Timer latency;
+    private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
+    private final AuthRequests parser = new AuthRequests();
+
+    public AuthRoutes(AuthPolicy policy, FailureLimiter limiter, AuthAudit audit, DatabaseWatch database, Json json,
+                      Clock clock, MeterRegistry registry) {
+        this.policy = policy;
+        this.limiter = limiter;
+        this.audit = audit;
+        this.database = database;
+        this.json = json;
+        this.clock = clock;
+        this.registry = registry;
+        this.latency = Timer.builder("fleetcast_auth_duration").description("time to answer /internal/auth")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res) {
+        long start = System.nanoTime();
+        try {
+            answer(req, res);
+        } finally {
+            latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void answer(ServerRequest req, ServerResponse res) {
+        AuthRequest request;
+        try {
+            request = parse(req);
+        } catch (MalformedAuthRequestException e) {
+            audit.record(new AuthEvent(clock.instant(), 0, 0, "", "invalid", "", "", false, 400, Texts.clip(e.getMessage())));
+            count("invalid", "malformed");
+            json.send(res, Status.BAD_REQUEST_400, new ErrorBody("bad_request", e.getMessage()));
+            return;
+        }
+        String action = request.action().wire();
+        if (limiter.blocked(request.ip())) {
+            finish(res, request, new AuthDecision(429, "too many failed attempts from this address", 0, 0), "limited");
+            return;
+        }
+        AuthDecision decision;
+        try {
+            if (!database.up()) {
+                throw new StoreUnavailableException("database watch reports PostgreSQL down", null);
+            }
+            decision = policy.decide(request);
+        } catch (StoreUnavailableException e) {
+            database.markDown(e.getMessage());
+            LOG.log(Level.WARNING, "auth " + action + " " + Texts.clip(request.path()) + " from " + request.ip()
+                    + " failed closed: database unavailable");
+            finish(res, request, new AuthDecision(503, "database unavailable", 0, 0), "unavailable");
+            return;
+        }
+        String result = decision.allowed() ? "allow" : decision.status() == 401 ? "challenge" : "deny";
+        if ("deny".equals(result) && limiter.recordFailure(request.ip())) {
+            LOG.log(Level.WARNING, "auth failures from " + request.ip() + " reached the limit: refusing it for a while");
+        }
+        finish(res, request, decision, result);
+    }
+
+    private void finish(ServerResponse res, AuthRequest request, AuthDecision decision, String result) {
+        audit.record(new AuthEvent(clock.instant(), decision.robotId(), decision.userId(), request.path(),
+                request.action().wire(), request.protocol().wire(), request.ip(), decision.allowed(), decision.status(),
+                decision.reason()));
+        count(request.action().wire(), result);
+        if (decision.allowed()) {
+            res.status(Status.OK_200).send();
+            return;
+        }
+        LOG.log(Level.DEBUG, () -> "auth denied " + request.action().wire() + " " + Texts.clip(request.path())
+                + " over " + request.protocol().wire() + " from " + request.ip() + ": " + decision.reason());
+        json.send(res, Status.create(decision.status()), new ErrorBody(code(decision.status()), decision.reason()));
+    }
+
+    private AuthRequest parse(ServerRequest req) {
+        byte[] body = body(req);
+        String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
+        return type.startsWith("application/x-www-form-urlencoded") ? parser.fromForm(body) : parser.fromJson(body);
+    }
+
+    private static byte[] body(ServerRequest req) {
+        if (!req.content().hasEntity()) {
+            throw new MalformedAuthRequestException("body required");
+        }
+        try (InputStream in = req.content().inputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                throw new MalformedAuthRequestException("body larger than " + MAX_BODY + " bytes");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void count(String action, String result) {
+        decisions.computeIfAbsent(action + '/' + result, k -> Counter.builder("fleetcast_auth_decisions")
+                .description("MediaMTX auth decisions").tag("action", action).tag("result", result)
+                .register(registry)).increment();
+    }
+
+    private static String code(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 429 -> "too_many_requests";
+            case 503 -> "unavailable";
+            default -> "forbidden";
+        };
+    }
+}

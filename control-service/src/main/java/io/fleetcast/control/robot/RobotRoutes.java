@@ -1,0 +1,65 @@
+package io.fleetcast.control.robot;
+
+import io.fleetcast.control.http.ForbiddenException;
+import io.fleetcast.control.http.Ids;
+import io.fleetcast.control.http.Json;
+import io.fleetcast.control.http.NotFoundException;
+import io.fleetcast.control.token.Bearer;
+import io.fleetcast.control.token.Principal;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/** Robots of the calling user. Only operators may create the (public) playroom robot. */
+public final class RobotRoutes {
+    private final Robots robots;
+    private final OwnedRobots owned;
+    private final Bearer bearer;
+    private final Json json;
+
+    public RobotRoutes(Robots robots, Bearer bearer, Json json) {
+        this.robots = robots;
+        this.owned = new OwnedRobots(robots);
+        this.bearer = bearer;
+        this.json = json;
+    }
+
+    public void create(ServerRequest req, ServerResponse res) {
+        Principal caller = bearer.require(req);
+        NewRobot body = json.read(req, NewRobot.class);
+        RobotKind kind = RobotKind.parse(body.kind());
+        if (kind == RobotKind.PLAYROOM && !caller.isOperator()) {
+            throw new ForbiddenException("only an operator can create the playroom robot");
+        }
+        CreatedRobot created = robots.create(caller.userId(), body.name(), kind);
+        json.send(res, Status.CREATED_201, new KeyView(RobotView.of(created.robot()), created.streamKey()));
+    }
+
+    public void listMine(ServerRequest req, ServerResponse res) {
+        Principal caller = bearer.require(req);
+        json.send(res, Status.OK_200, robots.ownedBy(caller.userId()).stream().map(RobotView::of).toList());
+    }
+
+    public void get(ServerRequest req, ServerResponse res) {
+        Principal caller = bearer.require(req);
+        json.send(res, Status.OK_200, RobotView.of(owned.require(Ids.pathId(req, "id"), caller)));
+    }
+
+    public void rotateKey(ServerRequest req, ServerResponse res) {
+        Principal caller = bearer.require(req);
+        Robot robot = owned.require(Ids.pathId(req, "id"), caller);
+        String key = robots.rotateKey(robot.id())
+                .orElseThrow(() -> new NotFoundException("robot " + robot.id() + " does not exist"));
+        Robot updated = robots.find(robot.id()).orElse(robot);
+        json.send(res, Status.OK_200, new KeyView(RobotView.of(updated), key));
+    }
+
+    public void delete(ServerRequest req, ServerResponse res) {
+        Principal caller = bearer.require(req);
+        Robot robot = owned.require(Ids.pathId(req, "id"), caller);
+        if (!robots.delete(robot.id())) {
+            throw new NotFoundException("robot " + robot.id() + " does not exist");
+        }
+        res.status(Status.NO_CONTENT_204).send();
+    }
+}

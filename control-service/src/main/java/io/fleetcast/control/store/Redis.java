@@ -1,0 +1,60 @@
+package io.fleetcast.control.store;
+
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
+
+/**
+ * The service's Redis connection pool. Blocking subscribers open their own connection from
+ * {@link #uri()}, since a subscribed connection cannot serve other commands.
+ */
+public final class Redis implements AutoCloseable {
+    private static final int TIMEOUT_MILLIS = 2_000;
+
+    private final URI uri;
+    private final JedisPool pool;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public Redis(URI uri, int maxConnections) {
+        if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("REDIS_URL must be redis://host:port or rediss://..., got " + uri.getScheme());
+        }
+        this.uri = uri;
+        JedisPoolConfig config = new JedisPoolConfig();
+        config.setMaxTotal(maxConnections);
+        config.setMaxIdle(maxConnections);
+        config.setJmxEnabled(false);
+        this.pool = new JedisPool(config, uri, TIMEOUT_MILLIS);
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    /** A pooled connection; close it (try-with-resources) to give it back. */
+    public Jedis connection() {
+        return pool.getResource();
+    }
+
+    /** A dedicated connection outside the pool, for blocking commands such as SUBSCRIBE. */
+    public Jedis dedicatedConnection() {
+        return new Jedis(uri, TIMEOUT_MILLIS, 0);
+    }
+
+    public boolean ping() {
+        try (Jedis jedis = pool.getResource()) {
+            return "PONG".equals(jedis.ping());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            pool.close();
+        }
+    }
+}

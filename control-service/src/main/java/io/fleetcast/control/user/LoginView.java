@@ -1,0 +1,5 @@
+package io.fleetcast.control.user;
+
+/** Answer to a successful login: the bearer token for the API, WebSockets and MediaMTX. */
+public record LoginView(String token, String expiresAt, UserView user) {
+}
