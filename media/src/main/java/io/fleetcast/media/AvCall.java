@@ -4,7 +4,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
-import org.bytedeco.javacpp.BytePointer;
 
 /** The one checker every FFmpeg return code goes through. */
 public final class AvCall {
@@ -40,11 +39,14 @@ public final class AvCall {
     }
 
     public static String errorText(int code) {
-        try (BytePointer buffer = new BytePointer(256)) {
-            if (av_strerror(code, buffer, buffer.capacity()) < 0) {
-                return "unknown error " + code;
-            }
-            return buffer.getString();
+        byte[] buffer = new byte[256];
+        if (av_strerror(code, buffer, buffer.length) < 0) {
+            return "unknown error " + code;
         }
+        int length = 0;
+        while (length < buffer.length && buffer[length] != 0) {
+            length++;
+        }
+        return new String(buffer, 0, length, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -20,6 +20,11 @@ public record Rational(int num, int den) {
         return av_make_q(num, den);
     }
 
+    public Rational reduced() {
+        int gcd = java.math.BigInteger.valueOf(num).gcd(java.math.BigInteger.valueOf(den)).intValue();
+        return gcd <= 1 ? this : new Rational(num / gcd, den / gcd);
+    }
+
     public double value() {
         return (double) num / den;
     }

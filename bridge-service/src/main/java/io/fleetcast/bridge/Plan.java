@@ -1,0 +1,44 @@
+package io.fleetcast.bridge;
+
+import io.fleetcast.bridge.config.BridgeConfig;
+import io.fleetcast.bridge.ladder.Rung;
+import io.fleetcast.media.codec.ProbeAttempt;
+import io.fleetcast.media.codec.ProbeResult;
+import io.fleetcast.media.format.MediaUrl;
+import java.util.Locale;
+
+/** The human-readable plan a dry run prints: what would be read, encoded and written. */
+final class Plan {
+    private Plan() {
+    }
+
+    static String describe(BridgeConfig config, ProbeResult probe) {
+        StringBuilder text = new StringBuilder();
+        var input = config.input();
+        text.append("input:    ").append(MediaUrl.redact(input.url()))
+                .append(input.live() ? " (live: reconnect " + input.reconnectMin().toMillis() + ".."
+                        + input.reconnectMax().toMillis() + " ms)" : " (file: stop at end)")
+                .append('\n');
+        text.append("encoder:  ").append(probe.encoder()).append(" (").append(probe.reason()).append(")\n");
+        for (ProbeAttempt attempt : probe.attempts()) {
+            text.append("  probe ").append(attempt.encoder()).append(": ")
+                    .append(attempt.opened() ? "opened" : "failed: " + attempt.detail()).append('\n');
+        }
+        text.append("rungs:    ");
+        for (Rung rung : config.ladder().rungs()) {
+            text.append(rung.name()).append(' ').append(rung.bitRate() / 1000).append("k  ");
+        }
+        text.append("(rungs above the source height are dropped")
+                .append(config.ladder().maxFps() > 0 ? "; fps capped at " + config.ladder().maxFps() : "; fps kept")
+                .append(")\n");
+        text.append(String.format(Locale.ROOT, "video:    GOP %.1f s closed, keyframes aligned on all rungs, %s%n",
+                config.gopSeconds(), probe.encoder().equals("libx264")
+                        ? "preset " + config.encoderOptions().x264Preset() : ""));
+        text.append("audio:    AAC ").append(config.audioBitRate() / 1000)
+                .append("k 48 kHz stereo (source audio, or silence when it has none)\n");
+        text.append(String.format(Locale.ROOT, "outputs:  HLS %s (segments %.1f s, window %s)%n",
+                config.hlsDir().toAbsolutePath(), config.hls().segmentSeconds(),
+                config.hls().listSize() == 0 ? "all" : config.hls().listSize() + " segments"));
+        return text.toString();
+    }
+}

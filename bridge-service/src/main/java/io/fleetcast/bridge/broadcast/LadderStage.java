@@ -1,0 +1,161 @@
+package io.fleetcast.bridge.broadcast;
+
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
+
+import io.fleetcast.bridge.ladder.LadderGraph;
+import io.fleetcast.bridge.ladder.RungPlan;
+import io.fleetcast.media.Closer;
+import io.fleetcast.media.Frame;
+import io.fleetcast.media.Rational;
+import io.fleetcast.media.codec.CodecParameters;
+import io.fleetcast.media.codec.Encoder;
+import io.fleetcast.media.codec.HardwareDevice;
+import io.fleetcast.media.codec.VideoEncoderSettings;
+import io.fleetcast.media.filter.FilterGraph;
+import io.fleetcast.media.filter.GraphInput;
+import io.fleetcast.media.filter.Pull;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.bytedeco.ffmpeg.avutil.AVBufferRef;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+
+/**
+ * The video half of a run: one filter graph that splits the decoded picture and scales it
+ * to every rung, then one {@link RungEncoder} per rung. Built from the first decoded
+ * picture, whose size, format and (on the GPU) frame pool the graph must match.
+ */
+final class LadderStage implements AutoCloseable {
+    private static final Logger LOG = System.getLogger(LadderStage.class.getName());
+    private static final AVRational MICROS = av_make_q(1, 1_000_000);
+    private static final Rational GRAPH_TIME_BASE = new Rational(1, 90_000);
+    private static final int QUEUE_FRAMES = 8;
+
+    private final List<RungPlan> plans;
+    private final FilterGraph graph;
+    private final List<RungEncoder> encoders = new ArrayList<>();
+    private final List<StreamDescription> streams = new ArrayList<>();
+    private final Closer closer = new Closer();
+    private final Frame scaled = new Frame();
+    private boolean finished;
+
+    private LadderStage(List<RungPlan> plans, FilterGraph graph) {
+        this.plans = plans;
+        this.graph = graph;
+    }
+
+    static LadderStage open(RunSettings settings, Frame first, Rational sourceRate, long clockStart,
+                            Distribution distribution, HardwareDevice device) {
+        var picture = first.av();
+        Rational aspect = picture.sample_aspect_ratio().num() > 0
+                ? Rational.of(picture.sample_aspect_ratio()) : new Rational(1, 1);
+        List<RungPlan> plans = settings.ladder().plan(picture.width(), picture.height(), aspect, sourceRate);
+        Rational fps = plans.get(0).frameRate();
+        String cap = sourceRate.num() > 0 && fps.value() < sourceRate.value() - 1e-6 ? fps.toString() : null;
+        boolean gpu = settings.gpu() && device != null;
+        AVBufferRef frames = gpu && picture.hw_frames_ctx() != null && !picture.hw_frames_ctx().isNull()
+                ? picture.hw_frames_ctx() : null;
+        GraphInput input = new GraphInput.Video(picture.width(), picture.height(), picture.format(),
+                GRAPH_TIME_BASE, sourceRate.num() > 0 ? sourceRate : null, aspect, frames);
+        List<Boolean> outputs = Collections.nCopies(plans.size(), true);
+        String description = LadderGraph.describe(plans, frames != null, cap);
+        LadderStage stage = new LadderStage(plans, new FilterGraph(description, List.of(input), outputs, 1));
+        try {
+            stage.startEncoders(settings, fps, clockStart, distribution);
+        } catch (RuntimeException e) {
+            stage.close();
+            throw e;
+        }
+        LOG.log(Level.INFO, "ladder graph {0}", description);
+        return stage;
+    }
+
+    private void startEncoders(RunSettings settings, Rational fps, long clockStart, Distribution distribution) {
+        int threads = settings.threadsPerRung(plans.size(), Runtime.getRuntime().availableProcessors());
+        for (int i = 0; i < plans.size(); i++) {
+            RungPlan plan = plans.get(i);
+            Rational timeBase = graph.timeBase(i);
+            int gopFrames = (int) Math.max(1, Math.round(settings.gopSeconds() * fps.value()));
+            VideoEncoderSettings encoderSettings = new VideoEncoderSettings(settings.encoder(), graph.width(i),
+                    graph.height(i), graph.format(i), timeBase, fps, plan.bitRate(), plan.maxRate(),
+                    plan.bufferSize(), gopFrames, threads, false,
+                    settings.encoderOptions().forRung(settings.encoder(), plan));
+            Encoder encoder = closer.add(Encoder.video(encoderSettings, graph.hardwareFrames(i)));
+            if (!encoder.unusedOptions().isEmpty()) {
+                LOG.log(Level.WARNING, "{0} for {1} ignored options {2}", settings.encoder(), plan.name(),
+                        encoder.unusedOptions());
+            }
+            CodecParameters parameters = closer.add(new CodecParameters(encoder));
+            StreamDescription stream = new StreamDescription(i, plan, parameters, encoder.timeBase());
+            streams.add(stream);
+            long origin = av_rescale_q(clockStart, MICROS, timeBase.av());
+            long gop = av_rescale_q(Math.round(settings.gopSeconds() * 1e6), MICROS, timeBase.av());
+            encoders.add(closer.add(new RungEncoder(encoder, stream, new KeyframeClock(origin, gop), distribution,
+                    QUEUE_FRAMES)));
+        }
+    }
+
+    List<RungPlan> plans() {
+        return plans;
+    }
+
+    List<StreamDescription> streams() {
+        return List.copyOf(streams);
+    }
+
+    boolean hasRoom() {
+        for (RungEncoder encoder : encoders) {
+            if (!encoder.hasRoom()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void throwIfFailed() {
+        for (RungEncoder encoder : encoders) {
+            encoder.throwIfFailed();
+        }
+    }
+
+    /** Scales one decoded picture (timestamp in pipeline microseconds) for every rung. */
+    void push(Frame picture, long micros) throws InterruptedException {
+        picture.av().pts(av_rescale_q(micros, MICROS, GRAPH_TIME_BASE.av()));
+        graph.push(0, picture);
+        pullAll();
+    }
+
+    void finish() throws InterruptedException {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        graph.endInput(0);
+        pullAll();
+        for (RungEncoder encoder : encoders) {
+            encoder.finish();
+        }
+        throwIfFailed();
+    }
+
+    private void pullAll() throws InterruptedException {
+        for (int i = 0; i < encoders.size(); i++) {
+            while (graph.pull(i, scaled) == Pull.FRAME) {
+                encoders.get(i).put(scaled.moveOut());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            closer.close();
+        } finally {
+            scaled.close();
+            graph.close();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.fleetcast.bridge.broadcast;
+
+import io.fleetcast.media.Packet;
+import java.util.List;
+
+/**
+ * Where encoded streams go: the local HLS directory today; an S3 uploader or an RTMP
+ * restream plug in beside it. All calls come from one thread, in this order per run:
+ * {@code begin}, {@code write}..., {@code end}; runs repeat after a reconnect.
+ */
+public interface Output extends AutoCloseable {
+    /**
+     * A run of streams starts: the rungs' video streams (in ladder order) then the audio.
+     * {@code discontinuity} is true when it follows a lost input (timestamps and codec
+     * parameters may change).
+     */
+    void begin(List<StreamDescription> streams, boolean discontinuity);
+
+    /** One packet of {@code stream}; the caller keeps ownership (take a reference to keep it). */
+    void write(StreamDescription stream, Packet packet);
+
+    /** The run ended; flush what is buffered. */
+    void end();
+
+    /** The broadcast is over (after the last {@code end}); idempotent. */
+    @Override
+    void close();
+}

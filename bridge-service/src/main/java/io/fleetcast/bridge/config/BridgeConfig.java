@@ -1,0 +1,66 @@
+package io.fleetcast.bridge.config;
+
+import io.fleetcast.bridge.encoder.EncoderOptions;
+import io.fleetcast.bridge.hls.HlsSettings;
+import io.fleetcast.bridge.ingest.InputSettings;
+import io.fleetcast.bridge.ladder.Ladder;
+import io.fleetcast.bridge.ladder.Rung;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Everything the bridge reads from its environment (documented in config/bridge.env). */
+public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, Ladder ladder,
+                           List<String> encoders, EncoderOptions encoderOptions, int encoderThreads,
+                           long audioBitRate, double gopSeconds, int cudaDevice,
+                           Duration metricsLogInterval, String ffmpegLogLevel, boolean dryRun) {
+    public BridgeConfig {
+        encoders = List.copyOf(encoders);
+        if (gopSeconds > hls.segmentSeconds() + 1e-9) {
+            throw new ConfigException("GOP_SECONDS (" + gopSeconds + ") must not exceed HLS_SEGMENT_SECONDS ("
+                    + hls.segmentSeconds() + "): a segment must start with a keyframe");
+        }
+    }
+
+    public static BridgeConfig fromEnv(Map<String, String> env) {
+        EnvReader read = new EnvReader(env);
+        InputSettings input = new InputSettings(
+                read.required("INPUT_URL"),
+                Duration.ofMillis(Math.round(read.decimal("INPUT_TIMEOUT_SECONDS", 10, 0.5, 600) * 1000)),
+                read.integer("INPUT_PROBE_SIZE", 500_000, 32, 50_000_000),
+                read.integer("INPUT_ANALYZE_MICROS", 500_000, 0, 30_000_000),
+                Duration.ofMillis(read.integer("RECONNECT_MIN_MS", 500, 10, 600_000)),
+                Duration.ofMillis(read.integer("RECONNECT_MAX_MS", 10_000, 10, 600_000)));
+        HlsSettings hls = new HlsSettings(
+                read.decimal("HLS_SEGMENT_SECONDS", 2, 0.5, 60),
+                read.integer("HLS_LIST_SIZE", 6, 0, 100_000));
+        Ladder ladder = new Ladder(read.parsed("LADDER", Ladder.DEFAULT, Rung::parseAll),
+                read.decimal("MAX_FPS", 0, 0, 240));
+        List<String> encoders = read.parsed("ENCODERS", String.join(",", EncoderOptions.KNOWN), BridgeConfig::encoders);
+        EncoderOptions options = new EncoderOptions(read.text("X264_PRESET", "veryfast"),
+                read.text("NVENC_PRESET", "p4"));
+        return new BridgeConfig(input, Path.of(read.text("HLS_DIR", "hls")), hls, ladder, encoders, options,
+                read.integer("ENCODER_THREADS", 0, 0, 64),
+                read.parsed("AUDIO_BITRATE", "128k", Rung::parseBitRate),
+                read.decimal("GOP_SECONDS", 2, 0.5, 60),
+                read.integer("CUDA_DEVICE", 0, 0, 64),
+                Duration.ofSeconds(read.integer("METRICS_LOG_SECONDS", 10, 1, 3600)),
+                read.text("FFMPEG_LOG_LEVEL", "warning"),
+                read.flag("DRY_RUN"));
+    }
+
+    private static List<String> encoders(String text) {
+        List<String> names = Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String name : names) {
+            if (!EncoderOptions.KNOWN.contains(name)) {
+                throw new IllegalArgumentException("unknown encoder " + name + ", known: " + EncoderOptions.KNOWN);
+            }
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("at least one encoder is needed");
+        }
+        return names;
+    }
+}

@@ -1,0 +1,54 @@
+package io.fleetcast.bridge.encoder;
+
+import io.fleetcast.bridge.ladder.RungPlan;
+import io.fleetcast.media.codec.EncoderProbe;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The private options each H.264 encoder gets for a rung. Keyframes are placed by the
+ * pipeline at fixed times on every rung (so segments align); scene-cut keyframes are off
+ * because they would differ between rungs.
+ */
+public record EncoderOptions(String x264Preset, String nvencPreset) {
+    public static final List<String> KNOWN = List.of("h264_nvenc", "libx264", "libopenh264");
+
+    public EncoderOptions {
+        if (x264Preset == null || x264Preset.isBlank() || nvencPreset == null || nvencPreset.isBlank()) {
+            throw new IllegalArgumentException("encoder presets must not be blank");
+        }
+    }
+
+    public Map<String, String> forRung(String encoder, RungPlan rung) {
+        return forProfile(encoder, rung.profile());
+    }
+
+    public List<EncoderProbe.Candidate> candidates(List<String> order) {
+        return order.stream().map(name -> new EncoderProbe.Candidate(name, forProfile(name, "high"))).toList();
+    }
+
+    private Map<String, String> forProfile(String encoder, String profile) {
+        Map<String, String> options = new LinkedHashMap<>();
+        switch (encoder) {
+            case "libx264" -> {
+                options.put("preset", x264Preset);
+                options.put("profile", profile);
+                options.put("x264-params", "scenecut=0:open-gop=0");
+            }
+            case "h264_nvenc" -> {
+                options.put("preset", nvencPreset);
+                options.put("profile", profile);
+                options.put("rc", "cbr");
+                options.put("no-scenecut", "1");
+                options.put("forced-idr", "1");
+            }
+            case "libopenh264" -> {
+                options.put("profile", profile);
+                options.put("rc_mode", "bitrate");
+            }
+            default -> throw new IllegalArgumentException("unknown H.264 encoder " + encoder + ", known: " + KNOWN);
+        }
+        return options;
+    }
+}

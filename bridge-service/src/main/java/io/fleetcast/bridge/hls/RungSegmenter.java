@@ -1,0 +1,190 @@
+package io.fleetcast.bridge.hls;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
+
+import io.fleetcast.bridge.broadcast.StreamDescription;
+import io.fleetcast.media.Packet;
+import io.fleetcast.media.format.OutputMedia;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cuts one rung into MPEG-TS segments at keyframes and keeps its media playlist. Audio is
+ * shared by all rungs and arrives ahead of the video (the video encoders look ahead), so it
+ * waits here and goes into whichever segment covers its timestamp.
+ */
+final class RungSegmenter implements AutoCloseable {
+    /** Cut at a keyframe once this share of the target duration has passed. */
+    private static final double CUT_SHARE = 0.9;
+
+    private final String name;
+    private final SegmentStore store;
+    private final Path staging;
+    private final double targetSeconds;
+    private final MediaPlaylist playlist;
+    private final ArrayDeque<Packet> audioQueue = new ArrayDeque<>();
+    private StreamDescription video;
+    private StreamDescription audio;
+    private OutputMedia segment;
+    private Path segmentFile;
+    private long sequence;
+    private double segmentStart;
+    private double lastVideoEnd;
+    private boolean discontinuityPending;
+    private int segmentsThisRun;
+    private String codecs;
+
+    RungSegmenter(String name, SegmentStore store, Path staging, HlsSettings settings) {
+        this.name = name;
+        this.store = store;
+        this.staging = staging;
+        this.targetSeconds = settings.segmentSeconds();
+        this.playlist = new MediaPlaylist(settings.segmentSeconds(), settings.listSize());
+    }
+
+    void begin(StreamDescription videoStream, StreamDescription audioStream, boolean discontinuity) {
+        this.video = videoStream;
+        this.audio = audioStream;
+        this.discontinuityPending = discontinuity && !playlist.isEmpty();
+        this.segmentsThisRun = 0;
+        this.codecs = null;
+    }
+
+    String playlistName() {
+        return name + "/index.m3u8";
+    }
+
+    /** The codec string of the current run, known after its first keyframe. */
+    String codecs() {
+        return codecs;
+    }
+
+    int segmentsThisRun() {
+        return segmentsThisRun;
+    }
+
+    StreamDescription video() {
+        return video;
+    }
+
+    void writeVideo(Packet packet) {
+        var av = packet.av();
+        double pts = seconds(av.pts(), video);
+        boolean key = (av.flags() & AV_PKT_FLAG_KEY) != 0;
+        if (key && codecs == null) {
+            codecs = AvcCodecs.fromAnnexB(av.data().capacity(av.size()).asByteBuffer());
+        }
+        if (key && (segment == null || pts - segmentStart >= targetSeconds * CUT_SHARE)) {
+            flushAudio(pts);
+            closeSegment(pts);
+            openSegment(pts);
+        }
+        if (segment == null) {
+            return;
+        }
+        flushAudio(seconds(av.dts(), video));
+        double duration = av.duration() > 0 ? seconds(av.duration(), video) : 1 / video.rung().frameRate().value();
+        lastVideoEnd = Math.max(lastVideoEnd, pts + duration);
+        try (Packet copy = packet.newReference()) {
+            copy.av().stream_index(0);
+            av_packet_rescale_ts(copy.av(), video.timeBase().av(), segment.av().streams(0).time_base());
+            segment.write(copy);
+        }
+    }
+
+    void queueAudio(Packet packet) {
+        audioQueue.add(packet.newReference());
+    }
+
+    /** Closes the open segment at the end of a run. */
+    void end() {
+        if (segment != null) {
+            flushAudio(Double.MAX_VALUE);
+            closeSegment(lastVideoEnd);
+        }
+        clearAudio();
+    }
+
+    /** Marks the playlist finished (no more segments will come). */
+    void finishPlaylist() {
+        if (!playlist.isEmpty()) {
+            playlist.end();
+            store.putPlaylist(playlistName(), playlist.text());
+        }
+    }
+
+    private void openSegment(double start) {
+        segmentFile = staging.resolve(name + "-" + sequence + ".ts");
+        segment = new OutputMedia("mpegts", segmentFile.toString());
+        try {
+            segment.addStream(video.parameters().av(), video.timeBase());
+            segment.addStream(audio.parameters().av(), audio.timeBase());
+            segment.begin(Map.of());
+        } catch (RuntimeException e) {
+            segment.close();
+            segment = null;
+            throw e;
+        }
+        segmentStart = start;
+    }
+
+    private void closeSegment(double end) {
+        if (segment == null) {
+            return;
+        }
+        try {
+            segment.close();
+        } finally {
+            segment = null;
+        }
+        String uri = "seg_" + sequence + ".ts";
+        store.putSegment(name + "/" + uri, segmentFile);
+        List<SegmentEntry> removed = playlist.add(
+                new SegmentEntry(sequence, uri, Math.max(0, end - segmentStart), discontinuityPending));
+        discontinuityPending = false;
+        sequence++;
+        segmentsThisRun++;
+        store.putPlaylist(playlistName(), playlist.text());
+        for (SegmentEntry gone : removed) {
+            store.delete(name + "/" + gone.uri());
+        }
+    }
+
+    private void flushAudio(double before) {
+        while (!audioQueue.isEmpty() && seconds(audioQueue.peek().av().pts(), audio) < before) {
+            try (Packet packet = audioQueue.poll()) {
+                if (segment == null) {
+                    continue;
+                }
+                packet.av().stream_index(1);
+                av_packet_rescale_ts(packet.av(), audio.timeBase().av(), segment.av().streams(1).time_base());
+                segment.write(packet);
+            }
+        }
+    }
+
+    private void clearAudio() {
+        while (!audioQueue.isEmpty()) {
+            audioQueue.poll().close();
+        }
+    }
+
+    private static double seconds(long ticks, StreamDescription stream) {
+        return ticks * stream.timeBase().value();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (segment != null) {
+                segment.close();
+                segment = null;
+            }
+        } finally {
+            clearAudio();
+        }
+    }
+}

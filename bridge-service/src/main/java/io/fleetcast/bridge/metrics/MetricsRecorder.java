@@ -1,0 +1,97 @@
+package io.fleetcast.bridge.metrics;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Counters the pipeline's threads bump as they work; each counter has a single writing
+ * thread (input counters the ingest thread, rung counters the output thread).
+ */
+public final class MetricsRecorder {
+    public static final int MAX_RUNGS = 16;
+
+    private final AtomicLong inputFrames = new AtomicLong();
+    private final AtomicLong droppedFrames = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong contentMicros = new AtomicLong();
+    private final AtomicLongArray rungFrames = new AtomicLongArray(MAX_RUNGS);
+    private final AtomicLongArray rungBytes = new AtomicLongArray(MAX_RUNGS);
+    private final AtomicReference<List<String[]>> rungs = new AtomicReference<>(List.of());
+    private final AtomicReference<String> state = new AtomicReference<>("starting");
+    private final AtomicReference<String> lastError = new AtomicReference<>("");
+
+    public void inputFrame() {
+        inputFrames.incrementAndGet();
+    }
+
+    public void dropped() {
+        droppedFrames.incrementAndGet();
+    }
+
+    public void reconnected() {
+        reconnects.incrementAndGet();
+    }
+
+    /** Position of the newest frame handed to the encoders, in content time. */
+    public void contentPosition(long micros) {
+        contentMicros.set(micros);
+    }
+
+    public void rungPacket(int rung, int bytes) {
+        if (rung < MAX_RUNGS) {
+            rungFrames.incrementAndGet(rung);
+            rungBytes.addAndGet(rung, bytes);
+        }
+    }
+
+    /** The rungs of the current run: name and resolution each. */
+    public void rungs(List<String[]> namesAndResolutions) {
+        rungs.set(List.copyOf(namesAndResolutions));
+    }
+
+    public void state(String value) {
+        state.set(value);
+    }
+
+    public void error(String message) {
+        lastError.set(message);
+    }
+
+    long inputFrames() {
+        return inputFrames.get();
+    }
+
+    long droppedFrames() {
+        return droppedFrames.get();
+    }
+
+    long reconnects() {
+        return reconnects.get();
+    }
+
+    long contentMicros() {
+        return contentMicros.get();
+    }
+
+    long rungFrames(int rung) {
+        return rungFrames.get(rung);
+    }
+
+    long rungBytes(int rung) {
+        return rungBytes.get(rung);
+    }
+
+    List<String[]> rungs() {
+        return rungs.get();
+    }
+
+    String state() {
+        return state.get();
+    }
+
+    String lastError() {
+        return lastError.get();
+    }
+}
