@@ -77,7 +77,6 @@ public final class ControlServer implements AutoCloseable {
             server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
-                    .maxPayloadSize(1024 * 1024)
                     .routing(routing -> Main.routing(routing, deps))
                     .build()
                     .start();

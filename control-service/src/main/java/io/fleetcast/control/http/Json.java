@@ -3,6 +3,9 @@ package io.fleetcast.control.http;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
@@ -14,10 +17,20 @@ import java.io.UncheckedIOException;
 
 /** Reads request bodies into records and writes records as JSON responses. */
 public final class Json {
+    private static final int MAX_BODY = 64 * 1024;
     private final ObjectMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    public Json() {
+        // A number or boolean where text is expected is a client error, not something to coerce.
+        for (CoercionInputShape shape : new CoercionInputShape[] {
+                CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+    }
 
     public ObjectMapper mapper() {
         return mapper;
@@ -25,8 +38,15 @@ public final class Json {
 
     /** Parses the body; malformed JSON, wrong types and failed record validation become 400. */
     public <T> T read(ServerRequest request, Class<T> type) {
+        if (!request.content().hasEntity()) {
+            throw new BadInputException("request body must be a JSON object");
+        }
         try (InputStream in = request.content().inputStream()) {
-            T value = mapper.readValue(in, type);
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                throw new TooLargeException("request body is larger than " + MAX_BODY + " bytes");
+            }
+            T value = mapper.readValue(body, type);
             if (value == null) {
                 throw new BadInputException("request body must be a JSON object");
             }

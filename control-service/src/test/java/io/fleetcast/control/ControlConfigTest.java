@@ -1,0 +1,61 @@
+package io.fleetcast.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ControlConfigTest {
+    @Test
+    void devDefaultsNeedNothingConfigured() {
+        ControlConfig config = ControlConfig.fromEnv(Map.of());
+        assertThat(config.mode()).isEqualTo(Mode.DEV);
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.dataDir()).isEqualTo(Path.of(".fleetcast-data"));
+        assertThat(config.postgres()).isEmpty();
+        assertThat(config.redis()).isEmpty();
+        assertThat(config.tokenSecret()).isEmpty();
+        assertThat(config.tokenTtl()).isEqualTo(Duration.ofHours(12));
+        assertThat(config.webrtcUrl().toString()).isEqualTo("http://localhost:8889");
+        assertThat(config.cdnUrl()).isEmpty();
+    }
+
+    @Test
+    void productionRequiresDatabaseRedisAndSecret() {
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("FLEETCAST_MODE", "production")))
+                .hasMessageContaining("POSTGRES_URL is required");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("FLEETCAST_MODE", "production",
+                "POSTGRES_URL", "jdbc:postgresql://db/fleetcast", "REDIS_URL", "redis://redis:6379")))
+                .hasMessageContaining("TOKEN_SECRET is required");
+    }
+
+    @Test
+    void namesTheBadKeyAndValue() {
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("CONTROL_PORT", "eighty")))
+                .hasMessageContaining("CONTROL_PORT").hasMessageContaining("eighty");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("FLEETCAST_MODE", "staging")))
+                .hasMessageContaining("FLEETCAST_MODE").hasMessageContaining("staging");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("TOKEN_SECRET", "short")))
+                .hasMessageContaining("TOKEN_SECRET must be at least 32");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("POSTGRES_URL", "mysql://db")))
+                .hasMessageContaining("POSTGRES_URL");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("CDN_BASE_URL", "not a url")))
+                .hasMessageContaining("CDN_BASE_URL");
+    }
+
+    @Test
+    void acceptsPostgresUrlsWithCredentialsAndHidesSecrets() {
+        ControlConfig config = ControlConfig.fromEnv(Map.of(
+                "POSTGRES_URL", "postgres://fleet:p%40ss@db:5432/fleetcast",
+                "REDIS_URL", "redis://:redispass@redis:6379",
+                "TOKEN_SECRET", "a-very-long-secret-a-very-long-secret"));
+        assertThat(config.postgres().orElseThrow().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/fleetcast");
+        assertThat(config.postgres().orElseThrow().user()).isEqualTo("fleet");
+        assertThat(config.postgres().orElseThrow().password()).isEqualTo("p@ss");
+        assertThat(config.toString()).doesNotContain("p@ss").doesNotContain("redispass")
+                .doesNotContain("a-very-long-secret");
+    }
+}

@@ -1,0 +1,178 @@
+package io.fleetcast.control.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetcast.control.auth.OwnerDrivesPlayroom;
+import io.fleetcast.control.store.PostgresTarget;
+import io.fleetcast.control.testing.StoresExtension;
+import io.fleetcast.control.testing.TestServer;
+import io.fleetcast.control.testing.TestStores;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The admin commands against the same database and Redis as a running service. */
+@ExtendWith(StoresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminCliTest {
+    private static final Pattern KEY = Pattern.compile("stream key \\(shown once\\): (\\S+)");
+    private static final Pattern ROBOT = Pattern.compile("created robot (\\d+)");
+
+    private TestServer server;
+    private Map<String, String> env;
+
+    @BeforeAll
+    void start(TestStores stores) {
+        PostgresTarget db = stores.freshDatabase();
+        server = TestServer.onDatabase(stores, db, Map.of("ACCESS_CACHE_TTL_SECONDS", "3600"), new OwnerDrivesPlayroom());
+        env = new HashMap<>();
+        env.put("POSTGRES_URL", db.jdbcUrl());
+        env.put("POSTGRES_USER", db.user());
+        env.put("POSTGRES_PASSWORD", db.password());
+        env.put("REDIS_URL", stores.redisUri().toString());
+        env.put("TOKEN_SECRET", TestServer.SECRET);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void createUserPrintsAGeneratedPasswordThatLogsIn() {
+        Run run = run("", "create-user", "alice");
+        assertThat(run.status()).isZero();
+        Matcher password = Pattern.compile("password \\(shown once\\): (\\S+)").matcher(run.out());
+        assertThat(password.find()).isTrue();
+        assertThat(server.client().login("alice", password.group(1)).token()).isNotEmpty();
+    }
+
+    @Test
+    void createUserReadsThePasswordFromStdin() {
+        Run run = run("from-stdin-pw\n", "create-user", "ops", "--role", "operator", "--password-stdin");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("(operator)").doesNotContain("from-stdin-pw");
+        assertThat(server.client().login("ops", "from-stdin-pw").token()).isNotEmpty();
+    }
+
+    @Test
+    void createRobotGrantAndRotateKeyWorkOnTheRunningService() throws Exception {
+        run("owner-password\n", "create-user", "owner", "--password-stdin");
+        run("viewer-password\n", "create-user", "viewer", "--password-stdin");
+        Run created = run("", "create-robot", "--owner", "owner", "--name", "rover");
+        assertThat(created.status()).isZero();
+        long robot = Long.parseLong(find(ROBOT, created.out()));
+        String key = find(KEY, created.out());
+        assertThat(created.out()).contains("path: robot_" + robot);
+        assertThat(publish(robot, key)).isEqualTo(200);
+
+        String viewer = server.client().login("viewer", "viewer-password").token();
+        assertThat(read(robot, viewer)).isEqualTo(403);
+        assertThat(run("", "grant", "--robot", Long.toString(robot), "--user", "viewer", "--permission", "view").status())
+                .isZero();
+        await(() -> read(robot, viewer), 200);
+
+        Run rotated = run("", "rotate-key", "--robot", Long.toString(robot));
+        assertThat(rotated.status()).isZero();
+        String newKey = find(KEY, rotated.out());
+        await(() -> publish(robot, key), 403);
+        assertThat(publish(robot, newKey)).isEqualTo(200);
+
+        assertThat(run("", "revoke", "--robot", Long.toString(robot), "--user", "viewer", "--permission", "view")
+                .status()).isZero();
+        await(() -> read(robot, viewer), 403);
+    }
+
+    @Test
+    void createsThePlayroomRobot() {
+        run("keeper-password\n", "create-user", "keeper", "--password-stdin");
+        Run created = run("", "create-robot", "--owner", "keeper", "--playroom");
+        assertThat(created.status()).isZero();
+        assertThat(created.out()).contains("(playroom)").contains("path: playroom");
+        assertThat(run("", "create-robot", "--owner", "keeper", "--playroom").status()).isEqualTo(1);
+    }
+
+    @Test
+    void issuesATokenTheServiceAccepts() {
+        run("bridge-password\n", "create-user", "bridge", "--role", "operator", "--password-stdin");
+        Run issued = run("", "issue-token", "--user", "bridge", "--ttl-minutes", "60");
+        assertThat(issued.status()).isZero();
+        String token = issued.out().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(server.server().tokens().verify(token)).hasValueSatisfying(p -> assertThat(p.isOperator()).isTrue());
+    }
+
+    @Test
+    void explainsMistakesWithAnExitStatus() {
+        assertThat(run("", "launch-rockets").status()).isEqualTo(2);
+        assertThat(run("", "create-robot").err()).contains("--owner is required");
+        assertThat(run("", "create-robot", "--owner", "nobody").status()).isEqualTo(1);
+        assertThat(run("", "grant", "--robot", "abc", "--user", "x", "--permission", "view").err())
+                .contains("--robot must be a positive integer");
+        assertThat(run("", "rotate-key", "--robot", "999999").status()).isEqualTo(1);
+        assertThat(run("", "create-user").status()).isEqualTo(2);
+        assertThat(run("", "help").out()).contains("create-robot --owner USER");
+    }
+
+    private Run run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new AdminCli(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String find(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return m.group(1);
+    }
+
+    private int publish(long robot, String key) {
+        return server.client().post("/internal/auth", body("publish", "robot_" + robot, "rtmp", key), null).status();
+    }
+
+    private int read(long robot, String token) {
+        return server.client().post("/internal/auth", body("read", "robot_" + robot, "webrtc", token), null).status();
+    }
+
+    private static void await(IntSupplier call, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int status = call.getAsInt();
+        while (status != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            status = call.getAsInt();
+        }
+        assertThat(status).isEqualTo(expected);
+    }
+
+    private static Map<String, Object> body(String action, String path, String protocol, String secret) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ip", "203.0.113.40");
+        body.put("user", "");
+        body.put("password", "");
+        body.put("token", secret);
+        body.put("action", action);
+        body.put("path", path);
+        body.put("protocol", protocol);
+        body.put("id", null);
+        body.put("query", "");
+        body.put("userAgent", "");
+        return body;
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+}

@@ -1,0 +1,78 @@
+package io.fleetcast.control.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetcast.control.auth.OwnerDrivesPlayroom;
+import io.fleetcast.control.testing.StoresExtension;
+import io.fleetcast.control.testing.TestClient;
+import io.fleetcast.control.testing.TestServer;
+import io.fleetcast.control.testing.TestStores;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code /health}, {@code /metrics} and {@code /api/stream/info}. */
+@ExtendWith(StoresExtension.class)
+class OperationalEndpointsTest {
+    @Test
+    void healthReportsDatabaseAndRedis(TestStores stores) {
+        try (TestServer server = TestServer.start(stores)) {
+            TestClient.Reply health = server.client().get("/health", null);
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.json().get("status").asText()).isEqualTo("UP");
+            assertThat(health.json().get("database").asText()).isEqualTo("UP");
+            assertThat(health.json().get("redis").asText()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void metricsExposeAuthDecisionsLatencyAndPool(TestStores stores) {
+        try (TestServer server = TestServer.start(stores)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("ip", "203.0.113.30");
+            body.put("user", "");
+            body.put("password", "");
+            body.put("token", "");
+            body.put("action", "read");
+            body.put("path", "playroom");
+            body.put("protocol", "hls");
+            body.put("id", null);
+            body.put("query", "");
+            body.put("userAgent", "");
+            server.client().post("/internal/auth", body, null);
+            TestClient.Reply metrics = server.client().get("/metrics", null);
+            assertThat(metrics.status()).isEqualTo(200);
+            assertThat(metrics.contentType()).startsWith("text/plain");
+            assertThat(metrics.body())
+                    .contains("fleetcast_auth_decisions_total{action=\"read\",result=\"allow\",service=\"control\"} 1.0")
+                    .contains("fleetcast_auth_duration_seconds_bucket")
+                    .contains("hikaricp_connections_active")
+                    .contains("jvm_memory_used_bytes");
+        }
+    }
+
+    @Test
+    void streamInfoFallsBackToMediamtxHlsWithoutACdn(TestStores stores) {
+        Map<String, String> env = Map.of("MEDIAMTX_WEBRTC_URL", "http://media.lan:8889/",
+                "MEDIAMTX_HLS_URL", "http://media.lan:8888");
+        try (TestServer server = TestServer.start(stores, env, new OwnerDrivesPlayroom())) {
+            JsonNode info = server.client().get("/api/stream/info", null).json();
+            assertThat(info.get("webrtcBaseUrl").asText()).isEqualTo("http://media.lan:8889");
+            assertThat(info.get("hlsBaseUrl").asText()).isEqualTo("http://media.lan:8888");
+            assertThat(info.get("playroomPlaylistUrl").asText()).isEqualTo("http://media.lan:8888/playroom/index.m3u8");
+            assertThat(info.get("playroomWhepUrl").asText()).isEqualTo("http://media.lan:8889/playroom/whep");
+        }
+    }
+
+    @Test
+    void streamInfoPointsSpectatorsAtTheCdn(TestStores stores) {
+        Map<String, String> env = Map.of("CDN_BASE_URL", "https://cdn.example.com/live");
+        try (TestServer server = TestServer.start(stores, env, new OwnerDrivesPlayroom())) {
+            JsonNode info = server.client().get("/api/stream/info", null).json();
+            assertThat(info.get("playroomPlaylistUrl").asText())
+                    .isEqualTo("https://cdn.example.com/live/playroom/master.m3u8");
+        }
+    }
+}
