@@ -74,6 +74,8 @@ public record SyntheticSource(int width, int height, int fps, double seconds, bo
                     Pull pulled = graph.pull(sink, frame);
                     Encoder encoder = encoders.get(sink);
                     if (pulled == Pull.FRAME) {
+                        // testsrc2 marks every picture as an I-frame, which x264 would obey.
+                        frame.av().pict_type(org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE);
                         frame.av().pts(av_rescale_q(frame.av().pts(), graph.timeBase(sink).av(),
                                 encoder.timeBase().av()));
                         encoder.send(frame);
