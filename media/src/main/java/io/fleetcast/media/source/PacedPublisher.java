@@ -21,6 +21,12 @@ public final class PacedPublisher implements AutoCloseable {
             org.bytedeco.ffmpeg.global.avutil.av_make_q(1, 1_000_000);
 
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong startedNanos = new java.util.concurrent.atomic.AtomicLong();
+
+    /** {@link System#nanoTime()} when the first packet went out (0 before): the live source's start. */
+    public long startedNanos() {
+        return startedNanos.get();
+    }
 
     /**
      * Publishes {@code file} to {@code url} in {@code format} for at most {@code maxSeconds} of
@@ -39,6 +45,7 @@ public final class PacedPublisher implements AutoCloseable {
             }
             output.begin(Map.of());
             long start = System.nanoTime();
+            startedNanos.set(start);
             long firstMicros = AV_NOPTS_VALUE;
             double sent = 0;
             while (!stopped.get() && input.read(packet)) {

@@ -1,0 +1,23 @@
+package io.fleetcast.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetcast.bridge.config.BridgeConfig;
+import io.fleetcast.media.codec.ProbeAttempt;
+import io.fleetcast.media.codec.ProbeResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlanTest {
+    @Test
+    void dryRunPlanNamesInputEncoderRungsAndOutputsWithoutSecrets() {
+        BridgeConfig config = BridgeConfig.fromEnv(Map.of(
+                "INPUT_URL", "rtmp://media/playroom?user=bridge&pass=secret", "HLS_DIR", "/srv/hls", "DRY_RUN", "true"));
+        ProbeResult probe = new ProbeResult("libx264", "libx264 opened after h264_nvenc failed: no NVENC",
+                List.of(new ProbeAttempt("h264_nvenc", false, "no NVENC"), new ProbeAttempt("libx264", true, "")));
+        String plan = Plan.describe(config, probe);
+        assertThat(plan).contains("rtmp://media/playroom", "(live", "libx264", "h264_nvenc: failed: no NVENC",
+                "1080p 4500k", "720p 2500k", "480p 1200k", "/srv/hls", "segments 2.0 s").doesNotContain("secret");
+    }
+}

@@ -1,0 +1,51 @@
+package io.fleetcast.bridge.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class BridgeConfigTest {
+    @Test
+    void appliesDefaults() {
+        BridgeConfig config = BridgeConfig.fromEnv(Map.of("INPUT_URL", "rtsp://media:8554/playroom"));
+        assertThat(config.hlsDir()).isEqualTo(Path.of("hls"));
+        assertThat(config.hls().segmentSeconds()).isEqualTo(2.0);
+        assertThat(config.hls().listSize()).isEqualTo(6);
+        assertThat(config.ladder().rungs()).hasSize(3);
+        assertThat(config.encoders()).containsExactly("h264_nvenc", "libx264", "libopenh264");
+        assertThat(config.encoderOptions().x264Preset()).isEqualTo("veryfast");
+        assertThat(config.audioBitRate()).isEqualTo(128_000);
+        assertThat(config.input().live()).isTrue();
+        assertThat(config.input().probeSize()).isEqualTo(500_000);
+        assertThat(config.input().timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.dryRun()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "LADDER;720x:1k;LADDER",
+            "HLS_SEGMENT_SECONDS;zero;HLS_SEGMENT_SECONDS",
+            "HLS_LIST_SIZE;-1;HLS_LIST_SIZE",
+            "ENCODERS;h265_magic;h265_magic",
+            "DRY_RUN;maybe;DRY_RUN",
+            "GOP_SECONDS;4;GOP_SECONDS",
+            "AUDIO_BITRATE;loud;AUDIO_BITRATE"})
+    void rejectsBadValuesNamingTheKey(String key, String value, String named) {
+        Map<String, String> env = new HashMap<>(Map.of("INPUT_URL", "/media/clip.mp4"));
+        env.put(key, value);
+        assertThatThrownBy(() -> BridgeConfig.fromEnv(env)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(named);
+    }
+
+    @Test
+    void requiresAnInput() {
+        assertThatThrownBy(() -> BridgeConfig.fromEnv(Map.of())).hasMessageContaining("INPUT_URL");
+    }
+}

@@ -1,0 +1,32 @@
+package io.fleetcast.bridge.ladder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetcast.media.Rational;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LadderGraphTest {
+    private static RungPlan rung(int width, int height) {
+        return new RungPlan(height + "p", width, height, new Rational(30, 1), 1_000_000, 1_000_000, 2_000_000, "high");
+    }
+
+    @Test
+    void splitsOnceAndScalesPerRung() {
+        assertThat(LadderGraph.describe(List.of(rung(1280, 720), rung(854, 480)), false, null)).isEqualTo(
+                "[in0]split=2[s0][s1];[s0]scale=1280:720:flags=bicubic,format=yuv420p[out0];"
+                        + "[s1]scale=854:480:flags=bicubic,format=yuv420p[out1]");
+    }
+
+    @Test
+    void singleRungNeedsNoSplitAndCanCapTheRate() {
+        assertThat(LadderGraph.describe(List.of(rung(640, 360)), false, "30/1"))
+                .isEqualTo("[in0]fps=30/1,scale=640:360:flags=bicubic,format=yuv420p[out0]");
+    }
+
+    @Test
+    void scalesOnTheGpuForNvenc() {
+        assertThat(LadderGraph.describe(List.of(rung(1280, 720), rung(854, 480)), true, null))
+                .isEqualTo("[in0]split=2[s0][s1];[s0]scale_cuda=1280:720[out0];[s1]scale_cuda=854:480[out1]");
+    }
+}

@@ -1,0 +1,34 @@
+package io.fleetcast.media.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetcast.media.MediaException;
+import io.fleetcast.media.format.InputMedia;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FfmpegLogTest {
+    @Test
+    void capturesFfmpegsOwnExplanationOnTheCallingThread() {
+        try (FfmpegLog log = new FfmpegLog(System.getLogger("ffmpeg"), Level.WARNING)) {
+            List<String> lines = new java.util.ArrayList<>();
+            try {
+                log.captureInto(lines, () -> new InputMedia("tcp://127.0.0.1:1", Map.of(), () -> false).close());
+            } catch (MediaException expected) {
+                assertThat(expected.getMessage()).contains("tcp://127.0.0.1:1");
+            }
+            assertThat(lines).anySatisfy(line -> assertThat(line).contains("Connection to tcp://127.0.0.1:1 failed"));
+        }
+    }
+
+    @Test
+    void mapsFfmpegLevelsToLoggerLevels() {
+        assertThat(FfmpegLog.toJdk(16)).isEqualTo(Level.ERROR);
+        assertThat(FfmpegLog.toJdk(24)).isEqualTo(Level.WARNING);
+        assertThat(FfmpegLog.toJdk(32)).isEqualTo(Level.INFO);
+        assertThat(FfmpegLog.toJdk(48)).isEqualTo(Level.TRACE);
+        assertThat(FfmpegLog.toFfmpeg(Level.WARNING)).isEqualTo(24);
+    }
+}
