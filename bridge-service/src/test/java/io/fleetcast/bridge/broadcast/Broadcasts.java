@@ -7,12 +7,16 @@ import io.fleetcast.bridge.hls.LocalDirectory;
 import io.fleetcast.bridge.ingest.InputSettings;
 import io.fleetcast.bridge.ladder.Ladder;
 import io.fleetcast.bridge.ladder.Rung;
+import io.fleetcast.media.log.FfmpegLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /** Builds pipelines for tests: libx264 ultrafast keeps the suite quick; everything else as in production. */
 final class Broadcasts {
+    /** FFmpeg's chatter (x264 statistics) goes to the test log at warning level, not stderr. */
+    private static final FfmpegLog FFMPEG_LOG = new FfmpegLog(System.getLogger("ffmpeg"), System.Logger.Level.WARNING);
+
     private Broadcasts() {
     }
 

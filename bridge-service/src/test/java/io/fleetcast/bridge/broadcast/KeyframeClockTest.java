@@ -16,7 +16,7 @@ class KeyframeClockTest {
                 keys.add(pts);
             }
         }
-        assertThat(keys).containsExactly(1_000L, 1_063L, 1_126L, 1_189L);
+        assertThat(keys).containsExactly(1_000L, 1_063L, 1_126L, 1_182L);
     }
 
     @Test
