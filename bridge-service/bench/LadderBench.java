@@ -42,7 +42,7 @@ public class LadderBench {
     private static void cliArgs(int width, int height, String preset) {
         List<RungPlan> plans = new Ladder(Rung.parseAll(Ladder.DEFAULT), 0)
                 .plan(width, height, new Rational(1, 1), new Rational(30, 1));
-        System.out.println(LadderGraph.describe(plans, false, null).replace("[in0]", "[0:v]"));
+        System.out.println(LadderGraph.fromSource(plans, false, null).replace("[in0]", "[0:v]"));
         for (RungPlan plan : plans) {
             System.out.println(plan.name() + " " + plan.profile() + " " + plan.bitRate() + " " + plan.maxRate() + " "
                     + plan.bufferSize());

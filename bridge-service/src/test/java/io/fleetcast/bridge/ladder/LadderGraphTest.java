@@ -12,8 +12,16 @@ class LadderGraphTest {
     }
 
     @Test
-    void splitsOnceAndScalesPerRung() {
-        assertThat(LadderGraph.describe(List.of(rung(1280, 720), rung(854, 480)), false, null)).isEqualTo(
+    void scalesEachRungFromTheRungAbove() {
+        assertThat(LadderGraph.describe(List.of(rung(1920, 1080), rung(1280, 720), rung(854, 480)), false, null))
+                .isEqualTo("[in0]scale=1920:1080:flags=bicubic,format=yuv420p,split=2[out0][c0];"
+                        + "[c0]scale=1280:720:flags=bicubic,format=yuv420p,split=2[out1][c1];"
+                        + "[c1]scale=854:480:flags=bicubic,format=yuv420p[out2]");
+    }
+
+    @Test
+    void canScaleEveryRungFromTheSource() {
+        assertThat(LadderGraph.fromSource(List.of(rung(1280, 720), rung(854, 480)), false, null)).isEqualTo(
                 "[in0]split=2[s0][s1];[s0]scale=1280:720:flags=bicubic,format=yuv420p[out0];"
                         + "[s1]scale=854:480:flags=bicubic,format=yuv420p[out1]");
     }
