@@ -26,11 +26,13 @@ import io.fleetcast.control.user.PasswordHasher;
 import io.fleetcast.control.user.UserRoutes;
 import io.fleetcast.control.user.Users;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** The running service: builds every part from the config, serves HTTP, closes in reverse order. */
 public final class ControlServer implements AutoCloseable {
@@ -46,7 +48,7 @@ public final class ControlServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final WebServer server;
 
-    private ControlServer(ControlConfig config, PlayroomDriver playroomDriver) {
+    private ControlServer(ControlConfig config, PlayroomDriver playroomDriver, Consumer<HttpRouting.Builder> extraRoutes) {
         Clock clock = Clock.systemUTC();
         Json json = new Json();
         registry = Registries.prometheus();
@@ -77,7 +79,10 @@ public final class ControlServer implements AutoCloseable {
             server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
-                    .routing(routing -> Main.routing(routing, deps))
+                    .routing(routing -> {
+                        extraRoutes.accept(routing);
+                        Main.routing(routing, deps);
+                    })
                     .build()
                     .start();
             closer.register(server::stop);
@@ -93,7 +98,13 @@ public final class ControlServer implements AutoCloseable {
     }
 
     public static ControlServer start(ControlConfig config, PlayroomDriver playroomDriver) {
-        return new ControlServer(config, playroomDriver);
+        return new ControlServer(config, playroomDriver, routing -> { });
+    }
+
+    /** With routes of the caller's ahead of the table (the benchmark's empty handler). */
+    public static ControlServer start(ControlConfig config, PlayroomDriver playroomDriver,
+                                      Consumer<HttpRouting.Builder> extraRoutes) {
+        return new ControlServer(config, playroomDriver, extraRoutes);
     }
 
     public int port() {

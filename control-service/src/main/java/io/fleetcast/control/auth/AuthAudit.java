@@ -4,14 +4,16 @@ import io.fleetcast.control.store.Database;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.System.Logger.Level;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.sql.Types;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.postgresql.PGConnection;
 
 /**
  * Writes auth decisions to {@code auth_events} from one background thread in batches, so the
@@ -20,9 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AuthAudit implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AuthAudit.class.getName());
-    private static final String INSERT = "INSERT INTO auth_events "
-            + "(at, robot_id, user_id, path, action, protocol, ip, allowed, status, reason) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COPY = "COPY auth_events "
+            + "(at, robot_id, user_id, path, action, protocol, ip, allowed, status, reason) FROM STDIN";
     private static final int BATCH = 1_000;
 
     private final Database database;
@@ -75,34 +76,46 @@ public final class AuthAudit implements AutoCloseable {
         }
     }
 
+    /** COPY is several times cheaper per row than batched INSERTs, on both sides of the wire. */
     private void write(List<AuthEvent> batch) {
+        StringBuilder rows = new StringBuilder(batch.size() * 128);
+        for (AuthEvent e : batch) {
+            rows.append(e.at()).append('\t');
+            id(rows, e.robotId()).append('\t');
+            id(rows, e.userId()).append('\t');
+            text(rows, e.path()).append('\t');
+            text(rows, e.action()).append('\t');
+            text(rows, e.protocol()).append('\t');
+            text(rows, e.ip()).append('\t');
+            rows.append(e.allowed() ? 't' : 'f').append('\t');
+            rows.append(e.status()).append('\t');
+            text(rows, e.reason()).append('\n');
+        }
+        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
         database.withConnection(c -> {
-            try (PreparedStatement st = c.prepareStatement(INSERT)) {
-                for (AuthEvent e : batch) {
-                    st.setTimestamp(1, Timestamp.from(e.at()));
-                    setId(st, 2, e.robotId());
-                    setId(st, 3, e.userId());
-                    st.setString(4, Texts.clip(e.path()));
-                    st.setString(5, e.action());
-                    st.setString(6, e.protocol());
-                    st.setString(7, Texts.clip(e.ip()));
-                    st.setBoolean(8, e.allowed());
-                    st.setInt(9, e.status());
-                    st.setString(10, e.reason());
-                    st.addBatch();
-                }
-                st.executeBatch();
+            try {
+                return c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(bytes));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return null;
         });
     }
 
-    private static void setId(PreparedStatement st, int index, long id) throws java.sql.SQLException {
-        if (id > 0) {
-            st.setLong(index, id);
-        } else {
-            st.setNull(index, Types.BIGINT);
+    private static StringBuilder id(StringBuilder out, long id) {
+        return id > 0 ? out.append(id) : out.append("\\N");
+    }
+
+    /** COPY text format: control characters are already replaced by {@link Texts#clip}; escape backslashes. */
+    private static StringBuilder text(StringBuilder out, String value) {
+        String clipped = Texts.clip(value);
+        for (int i = 0; i < clipped.length(); i++) {
+            char c = clipped.charAt(i);
+            if (c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
         }
+        return out;
     }
 
     /** Stops taking events, writes what is queued (bounded wait) and stops the writer. */

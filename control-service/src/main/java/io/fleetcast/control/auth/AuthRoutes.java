@@ -9,7 +9,6 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -17,8 +16,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,9 +33,8 @@ public final class AuthRoutes implements Handler {
     private final DatabaseWatch database;
     private final Json json;
     private final Clock clock;
-    private final MeterRegistry registry;
     private final Timer latency;
-    private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
+    private final DecisionCounters counters;
     private final AuthRequests parser = new AuthRequests();
 
     public AuthRoutes(AuthPolicy policy, FailureLimiter limiter, AuthAudit audit, DatabaseWatch database, Json json,
@@ -49,7 +45,7 @@ public final class AuthRoutes implements Handler {
         this.database = database;
         this.json = json;
         this.clock = clock;
-        this.registry = registry;
+        this.counters = new DecisionCounters(registry);
         this.latency = Timer.builder("fleetcast_auth_duration").description("time to answer /internal/auth")
                 .publishPercentileHistogram().register(registry);
     }
@@ -70,13 +66,12 @@ public final class AuthRoutes implements Handler {
             request = parse(req);
         } catch (MalformedAuthRequestException e) {
             audit.record(new AuthEvent(clock.instant(), 0, 0, "", "invalid", "", "", false, 400, Texts.clip(e.getMessage())));
-            count("invalid", "malformed");
+            counters.countMalformed();
             json.send(res, Status.BAD_REQUEST_400, new ErrorBody("bad_request", e.getMessage()));
             return;
         }
-        String action = request.action().wire();
         if (limiter.blocked(request.ip())) {
-            finish(res, request, new AuthDecision(429, "too many failed attempts from this address", 0, 0), "limited");
+            finish(res, request, new AuthDecision(429, "too many failed attempts from this address", 0, 0), Outcome.LIMITED);
             return;
         }
         AuthDecision decision;
@@ -87,23 +82,23 @@ public final class AuthRoutes implements Handler {
             decision = policy.decide(request);
         } catch (StoreUnavailableException e) {
             database.markDown(e.getMessage());
-            LOG.log(Level.WARNING, "auth " + action + " " + Texts.clip(request.path()) + " from " + request.ip()
+            LOG.log(Level.WARNING, "auth " + request.action().wire() + " " + Texts.clip(request.path()) + " from " + request.ip()
                     + " failed closed: database unavailable");
-            finish(res, request, new AuthDecision(503, "database unavailable", 0, 0), "unavailable");
+            finish(res, request, new AuthDecision(503, "database unavailable", 0, 0), Outcome.UNAVAILABLE);
             return;
         }
-        String result = decision.allowed() ? "allow" : decision.status() == 401 ? "challenge" : "deny";
-        if ("deny".equals(result) && limiter.recordFailure(request.ip())) {
+        Outcome result = decision.allowed() ? Outcome.ALLOW : decision.status() == 401 ? Outcome.CHALLENGE : Outcome.DENY;
+        if (result == Outcome.DENY && limiter.recordFailure(request.ip())) {
             LOG.log(Level.WARNING, "auth failures from " + request.ip() + " reached the limit: refusing it for a while");
         }
         finish(res, request, decision, result);
     }
 
-    private void finish(ServerResponse res, AuthRequest request, AuthDecision decision, String result) {
+    private void finish(ServerResponse res, AuthRequest request, AuthDecision decision, Outcome result) {
         audit.record(new AuthEvent(clock.instant(), decision.robotId(), decision.userId(), request.path(),
                 request.action().wire(), request.protocol().wire(), request.ip(), decision.allowed(), decision.status(),
                 decision.reason()));
-        count(request.action().wire(), result);
+        counters.count(request.action(), result);
         if (decision.allowed()) {
             res.status(Status.OK_200).send();
             return;
@@ -123,8 +118,20 @@ public final class AuthRoutes implements Handler {
         if (!req.content().hasEntity()) {
             throw new MalformedAuthRequestException("body required");
         }
+        long declared = req.headers().contentLength().orElse(-1);
+        if (declared > MAX_BODY) {
+            throw new MalformedAuthRequestException("body larger than " + MAX_BODY + " bytes");
+        }
         try (InputStream in = req.content().inputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
+            byte[] body;
+            if (declared >= 0) {
+                body = new byte[(int) declared];
+                if (in.readNBytes(body, 0, body.length) != body.length) {
+                    throw new MalformedAuthRequestException("body shorter than its Content-Length");
+                }
+            } else {
+                body = in.readNBytes(MAX_BODY + 1);
+            }
             if (body.length > MAX_BODY) {
                 throw new MalformedAuthRequestException("body larger than " + MAX_BODY + " bytes");
             }
@@ -132,12 +139,6 @@ public final class AuthRoutes implements Handler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void count(String action, String result) {
-        decisions.computeIfAbsent(action + '/' + result, k -> Counter.builder("fleetcast_auth_decisions")
-                .description("MediaMTX auth decisions").tag("action", action).tag("result", result)
-                .register(registry)).increment();
     }
 
     private static String code(int status) {

@@ -32,7 +32,7 @@ public final class LocalPostgres implements AutoCloseable {
     public static LocalPostgres attachOrStart(Path dataDir) {
         Optional<Integer> running = runningPort(dataDir);
         if (running.isPresent()) {
-            LOG.log(Level.INFO, "using PostgreSQL already running on {0} (port {1})", dataDir, running.get());
+            LOG.log(Level.INFO, "using PostgreSQL already running on " + dataDir + " (port " + running.get() + ")");
             return new LocalPostgres(null, running.get());
         }
         try {
@@ -40,8 +40,11 @@ public final class LocalPostgres implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    // The library tunes for throwaway test databases; this one keeps real data.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
-            LOG.log(Level.INFO, "started embedded PostgreSQL on port {0}, data in {1}", postgres.getPort(), dataDir);
+            LOG.log(Level.INFO, "started embedded PostgreSQL on port " + postgres.getPort() + ", data in " + dataDir);
             return new LocalPostgres(postgres, postgres.getPort());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDir, e);

@@ -32,7 +32,7 @@ public final class LocalRedis implements AutoCloseable {
         Path dataDir = directory.toAbsolutePath().normalize();
         Optional<Integer> running = runningPort(dataDir);
         if (running.isPresent()) {
-            LOG.log(Level.INFO, "using Redis already running on {0} (port {1})", dataDir, running.get());
+            LOG.log(Level.INFO, "using Redis already running on " + dataDir + " (port " + running.get() + ")");
             return new LocalRedis(null, running.get());
         }
         try {
@@ -47,7 +47,7 @@ public final class LocalRedis implements AutoCloseable {
                     .build();
             server.start();
             Files.writeString(dataDir.resolve(PORT_FILE), Integer.toString(port), StandardCharsets.US_ASCII);
-            LOG.log(Level.INFO, "started embedded Redis on port {0}, data in {1}", port, dataDir);
+            LOG.log(Level.INFO, "started embedded Redis on port " + port + ", data in " + dataDir);
             return new LocalRedis(server, port);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded Redis in " + dataDir, e);

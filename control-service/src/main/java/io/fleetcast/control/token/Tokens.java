@@ -16,7 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signs and verifies user tokens: HS256 JWTs, verified locally (no database) so HTTP handlers,
@@ -25,11 +27,13 @@ import java.util.Optional;
 public final class Tokens {
     private static final String ISSUER = "fleetcast";
     private static final int MAX_TOKEN_CHARS = 4096;
+    private static final int MAX_CACHED = 50_000;
 
     private final JWSSigner signer;
     private final JWSVerifier verifier;
     private final Duration ttl;
     private final Clock clock;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     public Tokens(byte[] secret, Duration ttl, Clock clock) {
         if (secret.length < 32) {
@@ -74,6 +78,23 @@ public final class Tokens {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS || !looksLikeJwt(token)) {
             return Optional.empty();
         }
+        // A token's signature never changes, so each distinct token is verified once; only the
+        // expiry is checked again. Viewers reuse their token for every connection.
+        Verified cached = verified.get(token);
+        if (cached != null) {
+            return cached.expires().isAfter(clock.instant()) ? Optional.of(cached.principal()) : Optional.empty();
+        }
+        Optional<Verified> fresh = parseAndVerify(token);
+        fresh.ifPresent(v -> {
+            if (verified.size() >= MAX_CACHED) {
+                verified.clear();
+            }
+            verified.put(token, v);
+        });
+        return fresh.map(Verified::principal);
+    }
+
+    private Optional<Verified> parseAndVerify(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
@@ -84,11 +105,14 @@ public final class Tokens {
             if (expires == null || !expires.toInstant().isAfter(clock.instant()) || !ISSUER.equals(claims.getIssuer())) {
                 return Optional.empty();
             }
-            return Optional.of(new Principal(Long.parseLong(claims.getSubject()), claims.getStringClaim("name"),
-                    Role.parse(claims.getStringClaim("role"))));
+            return Optional.of(new Verified(new Principal(Long.parseLong(claims.getSubject()),
+                    claims.getStringClaim("name"), Role.parse(claims.getStringClaim("role"))), expires.toInstant()));
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private record Verified(Principal principal, Instant expires) {
     }
 
     /** Cheap pre-check so stream keys and passwords are not fed to the JWT parser. */

@@ -31,7 +31,11 @@ class AuthAuditTest {
             post(client, Credential.BEARER.apply(MediaMtxBody.of("read", robot.path(), "webrtc").ip("192.0.2.9"),
                     owner.token()));
 
-            List<List<String>> rows = awaitRows(server.database(), 3);
+            post(client, MediaMtxBody.of("read", "odd\\path\twith tab", "hls").ip("192.0.2.10"));
+
+            List<List<String>> rows = awaitRows(server.database(), 4);
+            assertThat(rows).anySatisfy(r -> assertThat(r).containsSequence(
+                    "odd\\path?with tab", "read", "hls", "192.0.2.10", "f", "403", "unknown path"));
             assertThat(rows).anySatisfy(r -> assertThat(r).containsSequence(
                     String.valueOf(robot.id()), "", robot.path(), "publish", "rtmp", "192.0.2.7", "t", "200",
                     "stream key accepted"));
@@ -59,7 +63,7 @@ class AuthAuditTest {
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                  ResultSet rs = c.createStatement().executeQuery("SELECT coalesce(robot_id::text, ''), "
                          + "coalesce(user_id::text, ''), path, action, protocol, ip, allowed, status, reason "
-                         + "FROM auth_events ORDER BY id")) {
+                         + "FROM auth_events ORDER BY at")) {
                 ResultSetMetaData meta = rs.getMetaData();
                 while (rs.next()) {
                     List<String> row = new ArrayList<>();

@@ -1,0 +1,86 @@
+package io.fleetcast.control.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Closed-loop load against one endpoint: {@code connections} threads, each on its own
+ * keep-alive connection, sending the prepared requests round-robin for a fixed time.
+ */
+final class Segment {
+    private Segment() {
+    }
+
+    static Sample run(int port, List<byte[]> requests, int connections, long millis, CpuMeter cpu)
+            throws InterruptedException {
+        double jvm0 = cpu.jvmMillis();
+        double pg0 = cpu.postgresMillis();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Worker> workers = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            workers.add(new Worker(port, requests, i, stop));
+        }
+        long start = System.nanoTime();
+        List<Thread> threads = workers.stream().map(w -> Thread.ofPlatform().name("load-" + w.offset).start(w)).toList();
+        Thread.sleep(millis);
+        stop.set(true);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long elapsed = System.nanoTime() - start;
+        Sample sample = Sample.empty().withCpu(cpu.jvmMillis() - jvm0, cpu.postgresMillis() - pg0);
+        for (Worker w : workers) {
+            if (w.failure != null) {
+                throw new IllegalStateException("load connection failed", w.failure);
+            }
+            sample = sample.plus(new Sample(w.count, w.errors, elapsed, w.latencies(), 0, 0));
+        }
+        return sample;
+    }
+
+    private static final class Worker implements Runnable {
+        private final int port;
+        private final List<byte[]> requests;
+        private final int offset;
+        private final AtomicBoolean stop;
+        private long[] latencies = new long[1 << 16];
+        private int count;
+        private long errors;
+        private Exception failure;
+
+        Worker(int port, List<byte[]> requests, int offset, AtomicBoolean stop) {
+            this.port = port;
+            this.requests = requests;
+            this.offset = offset;
+            this.stop = stop;
+        }
+
+        @Override
+        public void run() {
+            try (KeepAliveConnection connection = new KeepAliveConnection(port)) {
+                int i = offset;
+                while (!stop.get()) {
+                    byte[] request = requests.get(i++ % requests.size());
+                    long t0 = System.nanoTime();
+                    int status = connection.exchange(request);
+                    long t1 = System.nanoTime();
+                    if (status != 200) {
+                        errors++;
+                    }
+                    if (count == latencies.length) {
+                        latencies = java.util.Arrays.copyOf(latencies, count * 2);
+                    }
+                    latencies[count++] = t1 - t0;
+                }
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        long[] latencies() {
+            return java.util.Arrays.copyOf(latencies, count);
+        }
+    }
+}
