@@ -51,7 +51,7 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 in.uri("MEDIAMTX_WEBRTC_URL", in.text("MEDIAMTX_WEBRTC_URL", "http://localhost:8889")),
                 in.uri("MEDIAMTX_HLS_URL", in.text("MEDIAMTX_HLS_URL", "http://localhost:8888")),
                 in.optional("CDN_BASE_URL").map(url -> in.uri("CDN_BASE_URL", url)),
-                in.text("PLAYROOM_PLAYLIST", "playroom/master.m3u8"),
+                in.text("PLAYROOM_PLAYLIST", "master.m3u8"),
                 in.integer("AUTH_FAILURE_LIMIT", 20),
                 Duration.ofSeconds(in.integer("AUTH_FAILURE_WINDOW_SECONDS", 60)),
                 Duration.ofSeconds(in.integer("ACCESS_CACHE_TTL_SECONDS", 60)));

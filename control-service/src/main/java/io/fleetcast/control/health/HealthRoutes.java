@@ -27,8 +27,4 @@ public final class HealthRoutes implements Handler {
         Health health = new Health(db && cache ? "UP" : "DOWN", db ? "UP" : "DOWN", cache ? "UP" : "DOWN");
         json.send(res, db && cache ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, health);
     }
-
-    /** The health answer. */
-    public record Health(String status, String database, String redis) {
-    }
 }

@@ -57,8 +57,4 @@ public final class PermissionRoutes {
         }
         res.status(Status.NO_CONTENT_204).send();
     }
-
-    /** The grant as it now stands. */
-    public record GrantResult(long robotId, long userId, String user, Permission permission) {
-    }
 }

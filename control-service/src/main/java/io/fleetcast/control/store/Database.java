@@ -21,8 +21,13 @@ public final class Database implements AutoCloseable {
     public Database(PostgresTarget target, int poolSize, MeterRegistry registry) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(target.jdbcUrl());
-        config.setUsername(target.user());
-        config.setPassword(target.password());
+        // Empty means "not given": credentials may also be inside the JDBC URL (?user=&password=).
+        if (!target.user().isEmpty()) {
+            config.setUsername(target.user());
+        }
+        if (!target.password().isEmpty()) {
+            config.setPassword(target.password());
+        }
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("fleetcast-db");
         // Fail fast when PostgreSQL is down: callers answer 503 instead of hanging.

@@ -16,13 +16,13 @@ public final class Users {
 
     private final Database database;
     private final PasswordHasher hasher;
-    // Hashing a dummy on unknown names keeps login time the same whether or not the name exists.
-    private final String dummyHash;
+    // Hashing against a dummy on unknown names keeps login time the same whether or not the
+    // name exists. Computed on first use: the admin command line rarely needs it.
+    private volatile String dummyHash;
 
     public Users(Database database, PasswordHasher hasher) {
         this.database = database;
         this.hasher = hasher;
-        this.dummyHash = hasher.hash("not-a-password");
     }
 
     public User create(String name, String password, Role role) {
@@ -51,10 +51,19 @@ public final class Users {
     public Optional<User> authenticate(String name, String password) {
         Optional<Row> row = find(BY_NAME, st -> st.setString(1, name));
         if (row.isEmpty()) {
-            hasher.matches(password, dummyHash);
+            hasher.matches(password, dummyHash());
             return Optional.empty();
         }
         return hasher.matches(password, row.get().passwordHash()) ? Optional.of(row.get().user()) : Optional.empty();
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            hash = hasher.hash("not-a-password");
+            dummyHash = hash;
+        }
+        return hash;
     }
 
     public Optional<User> byName(String name) {

@@ -72,7 +72,7 @@ class OperationalEndpointsTest {
         try (TestServer server = TestServer.start(stores, env, new OwnerDrivesPlayroom())) {
             JsonNode info = server.client().get("/api/stream/info", null).json();
             assertThat(info.get("playroomPlaylistUrl").asText())
-                    .isEqualTo("https://cdn.example.com/live/playroom/master.m3u8");
+                    .isEqualTo("https://cdn.example.com/live/master.m3u8");
         }
     }
 }
