@@ -57,9 +57,10 @@ public class LadderBench {
             }
             String url = "tcp://127.0.0.1:" + port;
             Path hls = dir.resolve("live");
+            deleteTree(hls);
             LocalDirectory directory = new LocalDirectory(hls);
             HlsOutput output = new HlsOutput(directory, hls.resolve(".staging"), new HlsSettings(2.0, 6));
-            InputSettings input = new InputSettings(url, Duration.ofSeconds(10), 500_000, 500_000,
+            InputSettings input = new InputSettings(url, Duration.ofSeconds(10), Integer.getInteger("probe", 500_000), Integer.getInteger("analyze", 500_000),
                     Duration.ofMillis(20), Duration.ofMillis(200));
             RunSettings run = new RunSettings(new Ladder(Rung.parseAll(Ladder.DEFAULT), 0), "libx264",
                     new EncoderOptions(preset, "p4"), 0, 2.0, 128_000, 0);
@@ -74,12 +75,22 @@ public class LadderBench {
                     Thread.sleep(5);
                 }
                 long done = System.nanoTime();
-                boolean ok = rungs.stream().allMatch(r -> hasSegment(hls, r));
+                boolean ok = publisher.startedNanos() > 0 && rungs.stream().allMatch(r -> hasSegment(hls, r));
                 double seconds = ok ? (done - publisher.startedNanos()) / 1e9 : -1;
                 System.out.println(String.format(Locale.ROOT, "%.3f", seconds));
             } finally {
                 publisher.close();
                 camera.join(5_000);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
             }
         }
     }

@@ -32,7 +32,9 @@ final class LadderStage implements AutoCloseable {
     private static final Logger LOG = System.getLogger(LadderStage.class.getName());
     private static final AVRational MICROS = av_make_q(1, 1_000_000);
     private static final Rational GRAPH_TIME_BASE = new Rational(1, 90_000);
-    private static final int QUEUE_FRAMES = 8;
+    /** Frames waiting per rung: a file keeps the encoders busy; live keeps the backlog short. */
+    private static final int FILE_QUEUE_FRAMES = 8;
+    private static final int LIVE_QUEUE_FRAMES = 3;
 
     private final List<RungPlan> plans;
     private final FilterGraph graph;
@@ -48,7 +50,7 @@ final class LadderStage implements AutoCloseable {
     }
 
     static LadderStage open(RunSettings settings, Frame first, Rational sourceRate, long clockStart,
-                            Distribution distribution, HardwareDevice device) {
+                            Distribution distribution, HardwareDevice device, boolean live) {
         var picture = first.av();
         Rational aspect = picture.sample_aspect_ratio().num() > 0
                 ? Rational.of(picture.sample_aspect_ratio()) : new Rational(1, 1);
@@ -64,7 +66,7 @@ final class LadderStage implements AutoCloseable {
         String description = LadderGraph.describe(plans, frames != null, cap);
         LadderStage stage = new LadderStage(plans, new FilterGraph(description, List.of(input), outputs, 1));
         try {
-            stage.startEncoders(settings, fps, clockStart, distribution);
+            stage.startEncoders(settings, fps, clockStart, distribution, live ? LIVE_QUEUE_FRAMES : FILE_QUEUE_FRAMES);
         } catch (RuntimeException e) {
             stage.close();
             throw e;
@@ -73,7 +75,8 @@ final class LadderStage implements AutoCloseable {
         return stage;
     }
 
-    private void startEncoders(RunSettings settings, Rational fps, long clockStart, Distribution distribution) {
+    private void startEncoders(RunSettings settings, Rational fps, long clockStart, Distribution distribution,
+                               int queueFrames) {
         int threads = settings.threadsPerRung(plans.size(), Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < plans.size(); i++) {
             RungPlan plan = plans.get(i);
@@ -94,7 +97,7 @@ final class LadderStage implements AutoCloseable {
             long origin = av_rescale_q(clockStart, MICROS, timeBase.av());
             long gop = av_rescale_q(Math.round(settings.gopSeconds() * 1e6), MICROS, timeBase.av());
             encoders.add(closer.add(new RungEncoder(encoder, stream, new KeyframeClock(origin, gop), distribution,
-                    QUEUE_FRAMES)));
+                    queueFrames)));
         }
     }
 

@@ -72,7 +72,7 @@ final class Run implements AutoCloseable {
             throw new MediaException("input " + input.name() + " has no video stream");
         }
         audioIndex = input.bestStream(AVMEDIA_TYPE_AUDIO);
-        video = closer.add(new Decoder(input.stream(videoIndex), device));
+        video = closer.add(new Decoder(input.stream(videoIndex), device, live));
         if (audioIndex >= 0) {
             audio = closer.add(new Decoder(input.stream(audioIndex), null));
         }
@@ -137,7 +137,7 @@ final class Run implements AutoCloseable {
             return;
         }
         if (ladder == null) {
-            ladder = closer.add(LadderStage.open(settings, frame, rate, clockStart, distribution, device));
+            ladder = closer.add(LadderStage.open(settings, frame, rate, clockStart, distribution, device, live));
             sound = closer.add(audio != null
                     ? AudioPath.fromSource(audio.av(), settings.audioBitRate(), distribution)
                     : AudioPath.silence(settings.audioBitRate(), distribution));

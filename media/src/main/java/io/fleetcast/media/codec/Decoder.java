@@ -28,10 +28,21 @@ import org.bytedeco.javacpp.IntPointer;
  * frames, so decoded pictures stay on the GPU.
  */
 public final class Decoder implements AutoCloseable {
+    /** FF_THREAD_SLICE of avcodec.h (the bindings do not export it). */
+    private static final int FF_THREAD_SLICE = 2;
+
     private AVCodecContext context;
     private final CudaFormat cudaFormat;
 
     public Decoder(AVStream stream, HardwareDevice device) {
+        this(stream, device, false);
+    }
+
+    /**
+     * @param lowLatency decode with slice threads only: frame threads hold back one frame per
+     *                   thread, which a live picture should not wait for
+     */
+    public Decoder(AVStream stream, HardwareDevice device, boolean lowLatency) {
         int codecId = stream.codecpar().codec_id();
         AVCodec codec = avcodec_find_decoder(codecId);
         if (codec == null || codec.isNull()) {
@@ -44,6 +55,9 @@ public final class Decoder implements AutoCloseable {
                     avcodec_parameters_to_context(context, stream.codecpar()));
             context.pkt_timebase(stream.time_base());
             context.thread_count(0);
+            if (lowLatency) {
+                context.thread_type(FF_THREAD_SLICE);
+            }
             if (device != null) {
                 context.hw_device_ctx(av_buffer_ref(device.av()));
                 context.get_format(cudaFormat);
