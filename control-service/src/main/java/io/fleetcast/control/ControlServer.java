@@ -55,7 +55,7 @@ public final class ControlServer implements AutoCloseable {
         closer.register(registry::close);
         try {
             closer.register(Registries.gc(registry));
-            stores = closer.register(Stores.open(config, registry));
+            stores = closer.register(Stores.forService(config, registry));
             tokens = new Tokens(SigningSecret.configuredOrPersisted(config.tokenSecret(), config.devMode(), config.dataDir()),
                     config.tokenTtl(), clock);
             access = new AccessCache(stores.database(), config.accessCacheTtl());

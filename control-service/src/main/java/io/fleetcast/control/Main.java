@@ -29,6 +29,10 @@ public final class Main {
             LOG.log(Level.ERROR, "bad configuration: " + e.getMessage());
             System.exit(2);
             return;
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "control service failed to start: " + e.getMessage(), e);
+            System.exit(1);
+            return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "control-shutdown"));
         System.out.println("Fleetcast control service: http://localhost:" + server.port() + "/");

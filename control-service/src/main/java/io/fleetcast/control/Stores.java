@@ -2,6 +2,7 @@ package io.fleetcast.control;
 
 import io.fleetcast.control.local.LocalPostgres;
 import io.fleetcast.control.local.LocalRedis;
+import io.fleetcast.control.local.ServiceLock;
 import io.fleetcast.control.store.Database;
 import io.fleetcast.control.store.PostgresTarget;
 import io.fleetcast.control.store.Redis;
@@ -17,12 +18,19 @@ public final class Stores implements AutoCloseable {
     private final Database database;
     private final Redis redis;
 
-    private Stores(ControlConfig config, MeterRegistry registry) {
+    private Stores(ControlConfig config, MeterRegistry registry, boolean service) {
         try {
-            PostgresTarget postgres = config.postgres().orElseGet(() ->
-                    closer.register(LocalPostgres.attachOrStart(config.dataDir().resolve("postgres"))).target());
-            URI redisUri = config.redis().orElseGet(() ->
-                    closer.register(LocalRedis.attachOrStart(config.dataDir().resolve("redis"))).uri());
+            // A service adopts embedded servers left running by a killed service (and stops them
+            // when it stops); the admin command only ever borrows them.
+            boolean adopt = service && !ServiceLock.heldByAnother(config.dataDir());
+            boolean embedded = config.postgres().isEmpty() || config.redis().isEmpty();
+            if (service && embedded) {
+                closer.register(ServiceLock.claim(config.dataDir()));
+            }
+            PostgresTarget postgres = config.postgres().orElseGet(() -> closer.register(
+                    LocalPostgres.attachOrStart(config.dataDir().resolve("postgres"), adopt)).target());
+            URI redisUri = config.redis().orElseGet(() -> closer.register(
+                    LocalRedis.attachOrStart(config.dataDir().resolve("redis"), adopt)).uri());
             this.database = closer.register(new Database(postgres, config.poolSize(), registry));
             this.database.migrate();
             this.redis = closer.register(new Redis(redisUri, 16));
@@ -32,11 +40,21 @@ public final class Stores implements AutoCloseable {
         }
     }
 
-    public static Stores open(ControlConfig config, MeterRegistry registry) {
+    /** For the service: embedded servers found running without a live service are adopted. */
+    public static Stores forService(ControlConfig config, MeterRegistry registry) {
+        return open(config, registry, true);
+    }
+
+    /** For short-lived tools (the admin command): embedded servers found running are borrowed. */
+    public static Stores forTool(ControlConfig config, MeterRegistry registry) {
+        return open(config, registry, false);
+    }
+
+    private static Stores open(ControlConfig config, MeterRegistry registry, boolean service) {
         if (!config.devMode() && (config.postgres().isEmpty() || config.redis().isEmpty())) {
             throw new IllegalArgumentException("embedded PostgreSQL/Redis are for dev mode only");
         }
-        return new Stores(config, registry);
+        return new Stores(config, registry, service);
     }
 
     public Database database() {

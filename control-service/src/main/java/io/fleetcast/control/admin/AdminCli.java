@@ -52,7 +52,7 @@ public final class AdminCli {
             AdminCommand command = AdminCommand.named(args[0]);
             Args parsed = Args.parse(Arrays.asList(args).subList(1, args.length), command.flags());
             ControlConfig config = ControlConfig.fromEnv(env);
-            try (Stores stores = Stores.open(config, new SimpleMeterRegistry())) {
+            try (Stores stores = Stores.forTool(config, new SimpleMeterRegistry())) {
                 command.run(new AdminContext(config, stores, in, out), parsed);
             }
             return 0;

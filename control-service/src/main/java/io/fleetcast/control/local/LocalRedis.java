@@ -20,20 +20,23 @@ public final class LocalRedis implements AutoCloseable {
     private static final String PORT_FILE = "port";
 
     private final RedisServer started;
+    private final boolean adopted;
     private final URI uri;
     private boolean closed;
 
-    private LocalRedis(RedisServer started, int port) {
+    private LocalRedis(RedisServer started, boolean adopted, int port) {
         this.started = started;
+        this.adopted = adopted;
         this.uri = URI.create("redis://127.0.0.1:" + port);
     }
 
-    public static LocalRedis attachOrStart(Path directory) {
+    /** Like {@link LocalPostgres#attachOrStart}: attach to a running server or start one. */
+    public static LocalRedis attachOrStart(Path directory, boolean adoptRunning) {
         Path dataDir = directory.toAbsolutePath().normalize();
         Optional<Integer> running = runningPort(dataDir);
         if (running.isPresent()) {
             LOG.log(Level.INFO, "using Redis already running on " + dataDir + " (port " + running.get() + ")");
-            return new LocalRedis(null, running.get());
+            return new LocalRedis(null, adoptRunning, running.get());
         }
         try {
             Files.createDirectories(dataDir);
@@ -48,7 +51,7 @@ public final class LocalRedis implements AutoCloseable {
             server.start();
             Files.writeString(dataDir.resolve(PORT_FILE), Integer.toString(port), StandardCharsets.US_ASCII);
             LOG.log(Level.INFO, "started embedded Redis on port " + port + ", data in " + dataDir);
-            return new LocalRedis(server, port);
+            return new LocalRedis(server, false, port);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded Redis in " + dataDir, e);
         }
@@ -89,6 +92,12 @@ public final class LocalRedis implements AutoCloseable {
                 started.stop();
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "stopping embedded Redis failed", e);
+            }
+        } else if (adopted) {
+            try (Jedis jedis = new Jedis(uri)) {
+                jedis.shutdown();
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "adopted Redis already gone", e);
             }
         }
     }
