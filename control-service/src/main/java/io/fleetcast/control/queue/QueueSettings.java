@@ -1,0 +1,63 @@
+package io.fleetcast.control.queue;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Playroom queue timing. {@code tick} is how often each instance looks for passed deadlines,
+ * which bounds how late a turn can end.
+ */
+public record QueueSettings(Duration turn, Duration grace, Duration idle, Duration readyCheck,
+        int maxWaiting, Duration tick) {
+
+    public QueueSettings {
+        positive("CONTROL_QUEUE_TURN_SECONDS", turn);
+        positive("CONTROL_QUEUE_GRACE_SECONDS", grace);
+        positive("CONTROL_QUEUE_IDLE_SECONDS", idle);
+        positive("CONTROL_QUEUE_READY_SECONDS", readyCheck);
+        positive("CONTROL_QUEUE_TICK_MILLIS", tick);
+        if (maxWaiting < 1) {
+            throw new IllegalArgumentException("CONTROL_QUEUE_MAX_SIZE must be >= 1, got "
+                    + maxWaiting);
+        }
+    }
+
+    public static QueueSettings defaults() {
+        return new QueueSettings(Duration.ofSeconds(60), Duration.ofSeconds(10),
+                Duration.ofSeconds(15), Duration.ofSeconds(10), 500, Duration.ofMillis(200));
+    }
+
+    public static QueueSettings fromEnv(Map<String, String> env) {
+        QueueSettings d = defaults();
+        return new QueueSettings(
+                seconds(env, "CONTROL_QUEUE_TURN_SECONDS", d.turn()),
+                seconds(env, "CONTROL_QUEUE_GRACE_SECONDS", d.grace()),
+                seconds(env, "CONTROL_QUEUE_IDLE_SECONDS", d.idle()),
+                seconds(env, "CONTROL_QUEUE_READY_SECONDS", d.readyCheck()),
+                (int) number(env, "CONTROL_QUEUE_MAX_SIZE", d.maxWaiting()),
+                Duration.ofMillis(number(env, "CONTROL_QUEUE_TICK_MILLIS", d.tick().toMillis())));
+    }
+
+    private static Duration seconds(Map<String, String> env, String key, Duration fallback) {
+        return Duration.ofSeconds(number(env, key, fallback.toSeconds()));
+    }
+
+    private static long number(Map<String, String> env, String key, long fallback) {
+        String value = env.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + value + "'",
+                    e);
+        }
+    }
+
+    private static void positive(String key, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(key + " must be > 0, got " + value);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.fleetcast.control.socket;
+
+import io.fleetcast.control.protocol.ErrorMessage;
+import io.fleetcast.control.protocol.Role;
+import io.fleetcast.control.queue.QueueSnapshot;
+import io.helidon.common.buffers.BufferData;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
+import io.helidon.http.WritableHeaders;
+import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
+import io.helidon.websocket.WsUpgradeException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One control socket, from the upgrade to the close. Helidon creates one per connection and
+ * calls it from that connection's thread, so the fields below have a single owner.
+ */
+final class ControlEndpoint implements WsListener {
+
+    private static final System.Logger LOG = System.getLogger(ControlEndpoint.class.getName());
+
+    private final Wiring wiring;
+    private final StringBuilder partial = new StringBuilder();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private int partialBytes;
+    private Admitted admitted;
+    private Link link;
+    private Conversation conversation;
+
+    ControlEndpoint(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers)
+            throws WsUpgradeException {
+        Credentials credentials = Credentials.from(prologue.query(), headers);
+        try {
+            admitted = wiring.admission().admit(prologue.uriPath().path(), credentials);
+        } catch (Refusal e) {
+            throw new WsUpgradeException(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "control socket admission failed; refusing", e);
+            throw new WsUpgradeException("admission unavailable");
+        }
+        if (!credentials.offersProtocol()) {
+            return Optional.empty();
+        }
+        WritableHeaders<?> answer = WritableHeaders.create();
+        answer.set(Credentials.PROTOCOL_HEADER, Credentials.PROTOCOL);
+        return Optional.of(answer);
+    }
+
+    @Override
+    public void onOpen(WsSession session) {
+        link = new Link(wiring.socketIds().incrementAndGet(), admitted, session,
+                wiring.settings(), dead -> end());
+        awaitSubscription();
+        Hub hub = wiring.hub();
+        Room room = hub.existingRoom(link.robot());
+        conversation = new Conversation(wiring, link, room);
+        long robot = link.robot();
+        if (link.role() == Role.ROBOT) {
+            wiring.presence().markOnline(robot, hub.tokenOf(link));
+            room.robotOnline(true);
+            hub.robotReplaced(link);
+            hub.presence(robot, true);
+            link.send(wiring.codec().encode(conversation.welcome()));
+            return;
+        }
+        room.robotOnline(wiring.presence().online(robot));
+        QueueSnapshot queue = null;
+        if (admitted.robot().playroom()) {
+            queue = wiring.queue().status(robot);
+            if (link.user() != null && link.user().equals(queue.driver())) {
+                queue = wiring.queue().back(robot, link.user());
+            }
+            room.queue(queue);
+        }
+        link.send(wiring.codec().encode(conversation.welcome()));
+        if (queue != null) {
+            link.send(wiring.codec().encode(QueueFrames.event(queue, link.user())));
+        }
+    }
+
+    private void awaitSubscription() {
+        try {
+            wiring.hub().attach(link).get(5, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.log(Level.WARNING, "relay subscription for robot {0} not confirmed in time",
+                    link.robot());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void onMessage(WsSession session, String text, boolean last) {
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (partialBytes + bytes > wiring.settings().maxMessageBytes()) {
+            partial.setLength(0);
+            partialBytes = 0;
+            link.close(1009, "message larger than " + wiring.settings().maxMessageBytes()
+                    + " bytes");
+            return;
+        }
+        if (!last) {
+            partial.append(text);
+            partialBytes += bytes;
+            return;
+        }
+        String message = partial.isEmpty() ? text : partial.append(text).toString();
+        partial.setLength(0);
+        partialBytes = 0;
+        conversation.handle(message);
+    }
+
+    @Override
+    public void onMessage(WsSession session, BufferData buffer, boolean last) {
+        if (last) {
+            conversation.refuse(new ErrorMessage("bad_message", "binary frames are not used",
+                    null));
+        }
+    }
+
+    @Override
+    public void onClose(WsSession session, int status, String reason) {
+        end();
+    }
+
+    @Override
+    public void onError(WsSession session, Throwable t) {
+        LOG.log(Level.DEBUG, "control socket error", t);
+        end();
+    }
+
+    /** Runs once, whichever notices first: Helidon's close callback or the writer's failure. */
+    private void end() {
+        if (link == null || !ended.compareAndSet(false, true)) {
+            return;
+        }
+        link.close();
+        Hub hub = wiring.hub();
+        if (!hub.detach(link)) {
+            return;
+        }
+        long robot = link.robot();
+        try {
+            if (link.role() == Role.ROBOT) {
+                if (wiring.presence().markOffline(robot, hub.tokenOf(link))) {
+                    hub.presence(robot, false);
+                }
+                return;
+            }
+            Long user = link.user();
+            Room room = hub.existingRoom(robot);
+            if (user == null || (room != null && room.userPresent(user))) {
+                return;
+            }
+            if (conversation != null && conversation.commanded()) {
+                hub.stopRobot(robot, "driver_left");
+            }
+            if (admitted.robot().playroom()) {
+                wiring.queue().gone(robot, user);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cleaning up a control socket for robot " + robot + " failed", e);
+        }
+    }
+}

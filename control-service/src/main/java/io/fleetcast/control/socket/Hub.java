@@ -1,0 +1,174 @@
+package io.fleetcast.control.socket;
+
+import io.fleetcast.control.protocol.Command;
+import io.fleetcast.control.protocol.MessageCodec;
+import io.fleetcast.control.protocol.Presence;
+import io.fleetcast.control.protocol.Role;
+import io.fleetcast.control.queue.QueueChanges;
+import io.fleetcast.control.queue.QueueSnapshot;
+import io.fleetcast.control.relay.Channels;
+import io.fleetcast.control.relay.Delivery;
+import io.fleetcast.control.relay.Relay;
+import io.fleetcast.control.relay.RedisAddress;
+import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * This instance's sockets, grouped by robot, and the bridge between them and Redis pub/sub:
+ * what a socket sends goes out through the relay; what the relay brings in goes to the local
+ * sockets it concerns.
+ */
+final class Hub implements Delivery, QueueChanges, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Hub.class.getName());
+
+    private final String instance = UUID.randomUUID().toString();
+    private final ConcurrentHashMap<Long, Room> rooms = new ConcurrentHashMap<>();
+    private final MessageCodec codec;
+    private final QueueFrames queueFrames;
+    private final Relay relay;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Hub(MessageCodec codec, RedisAddress redis) {
+        this.codec = codec;
+        this.queueFrames = new QueueFrames(codec);
+        this.relay = new Relay(redis, this);
+    }
+
+    String tokenOf(Link link) {
+        return instance + "/" + link.id();
+    }
+
+    /** The robot's room if this instance has sockets for it, else null. */
+    Room existingRoom(long robot) {
+        return rooms.get(robot);
+    }
+
+    /** Registers the socket; completes when its channel subscription is live. */
+    CompletableFuture<Void> attach(Link link) {
+        boolean robot = link.role() == Role.ROBOT;
+        // compute() makes "add to the room" and "drop the empty room" atomic per robot.
+        rooms.compute(link.robot(), (id, room) -> {
+            Room next = room == null ? new Room(id) : room;
+            (robot ? next.robots() : next.watchers()).add(link);
+            return next;
+        });
+        return relay.subscribe(robot ? Channels.toRobot(link.robot())
+                : Channels.toWatchers(link.robot()));
+    }
+
+    /** Unregisters the socket; false when it was already gone (detach is idempotent). */
+    boolean detach(Link link) {
+        boolean robot = link.role() == Role.ROBOT;
+        AtomicBoolean removed = new AtomicBoolean();
+        rooms.computeIfPresent(link.robot(), (id, room) -> {
+            removed.set((robot ? room.robots() : room.watchers()).remove(link));
+            return room.isEmpty() ? null : room;
+        });
+        if (removed.get()) {
+            relay.unsubscribe(robot ? Channels.toRobot(link.robot())
+                    : Channels.toWatchers(link.robot()));
+        }
+        return removed.get();
+    }
+
+    void toRobot(long robot, String frame) {
+        relay.publish(Channels.toRobot(robot), Envelope.encode('c', "", frame));
+    }
+
+    void toWatchers(long robot, String frame) {
+        relay.publish(Channels.toWatchers(robot), Envelope.encode('a', "", frame));
+    }
+
+    void toUser(long robot, long user, String frame) {
+        relay.publish(Channels.toWatchers(robot), Envelope.encode('u', Long.toString(user), frame));
+    }
+
+    void presence(long robot, boolean online) {
+        relay.publish(Channels.toWatchers(robot),
+                Envelope.encode('p', online ? "1" : "0", codec.encode(new Presence(robot, online))));
+    }
+
+    /** Tells every instance that this socket is now the robot's only one. */
+    void robotReplaced(Link link) {
+        relay.publish(Channels.toRobot(link.robot()), Envelope.encode('r', tokenOf(link), ""));
+    }
+
+    void stopRobot(long robot, String reason) {
+        Command stop = new Command(0, Command.STOP,
+                codec.json().createObjectNode().put("reason", reason), null);
+        toRobot(robot, codec.encode(stop));
+    }
+
+    @Override
+    public void changed(QueueSnapshot snapshot) {
+        relay.publish(Channels.toWatchers(snapshot.robot()),
+                Envelope.encode('q', "", queueFrames.toRelay(snapshot)));
+        if (snapshot.endsATurn()) {
+            stopRobot(snapshot.robot(), snapshot.event());
+        }
+    }
+
+    @Override
+    public void deliver(String channel, String payload) {
+        Room room = rooms.get(Channels.robotOf(channel));
+        if (room == null) {
+            return;
+        }
+        Envelope envelope = Envelope.decode(payload);
+        switch (envelope.kind()) {
+            case 'c' -> room.robots().forEach(link -> link.send(envelope.body()));
+            case 'r' -> room.robots().stream()
+                    .filter(link -> !tokenOf(link).equals(envelope.target()))
+                    .forEach(link -> link.close(1008, "replaced by a newer robot connection"));
+            case 'a' -> room.watchers().forEach(link -> link.send(envelope.body()));
+            case 'p' -> {
+                room.robotOnline(envelope.target().equals("1"));
+                room.watchers().forEach(link -> link.send(envelope.body()));
+            }
+            case 'u' -> {
+                long user = Long.parseLong(envelope.target());
+                room.watchers().stream()
+                        .filter(link -> link.user() != null && link.user() == user)
+                        .forEach(link -> link.send(envelope.body()));
+            }
+            case 'q' -> {
+                QueueSnapshot snapshot = queueFrames.fromRelay(room.robot(), envelope.body());
+                room.queue(snapshot);
+                room.watchers().forEach(link -> link.send(queueFrames.forUser(snapshot,
+                        link.user())));
+            }
+            default -> LOG.log(Level.WARNING, "unknown relay envelope kind {0}", envelope.kind());
+        }
+    }
+
+    /** Robot sockets held here, for the presence heartbeat. */
+    Map<Long, String> localRobots() {
+        Map<Long, String> out = new HashMap<>();
+        rooms.values().forEach(room -> room.robots().forEach(
+                link -> out.put(room.robot(), tokenOf(link))));
+        return out;
+    }
+
+    int sockets() {
+        return rooms.values().stream()
+                .mapToInt(room -> room.robots().size() + room.watchers().size()).sum();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        rooms.values().forEach(room -> {
+            room.robots().forEach(link -> link.close(1001, "server shutting down"));
+            room.watchers().forEach(link -> link.close(1001, "server shutting down"));
+        });
+        relay.close();
+    }
+}

@@ -1,0 +1,112 @@
+package io.fleetcast.control.socket;
+
+import io.fleetcast.control.protocol.Role;
+import io.helidon.common.buffers.BufferData;
+import io.helidon.websocket.WsSession;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The sending side of one socket. Any thread may {@link #send}; one virtual thread owns the
+ * session's writes, so frames never interleave and a slow client never blocks a publisher.
+ * A client that cannot keep up with {@code outboxCapacity} messages is closed with 1013.
+ */
+final class Link implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Link.class.getName());
+
+    private record Close(int code, String reason) {
+    }
+
+    private final long id;
+    private final Admitted admitted;
+    private final WsSession session;
+    private final BlockingQueue<Object> outbox;
+    private final Duration keepAlive;
+    private final Consumer<Link> onDead;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final Thread writer;
+
+    Link(long id, Admitted admitted, WsSession session, SocketSettings settings,
+            Consumer<Link> onDead) {
+        this.id = id;
+        this.admitted = admitted;
+        this.session = session;
+        this.outbox = new LinkedBlockingQueue<>(settings.outboxCapacity());
+        this.keepAlive = settings.keepAlive();
+        this.onDead = onDead;
+        this.writer = Thread.ofVirtual().name("link-" + id).start(this::drain);
+    }
+
+    long id() {
+        return id;
+    }
+
+    long robot() {
+        return admitted.robot().id();
+    }
+
+    Role role() {
+        return admitted.role();
+    }
+
+    Long user() {
+        return admitted.user();
+    }
+
+    Admitted admitted() {
+        return admitted;
+    }
+
+    void send(String text) {
+        if (!closing.get() && !outbox.offer(text)) {
+            LOG.log(Level.WARNING, "socket {0} too slow for robot {1}; closing", id, robot());
+            close(1013, "too slow");
+        }
+    }
+
+    /** Sends a close frame after whatever is already queued. */
+    void close(int code, String reason) {
+        if (closing.compareAndSet(false, true)) {
+            if (!outbox.offer(new Close(code, reason))) {
+                outbox.clear();
+                outbox.offer(new Close(code, reason));
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            while (true) {
+                Object next = outbox.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
+                if (next == null) {
+                    // Also how we notice a peer that vanished without a close frame.
+                    session.ping(BufferData.empty());
+                } else if (next instanceof Close close) {
+                    session.close(close.code(), close.reason());
+                    return;
+                } else {
+                    session.send((String) next, true);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "socket " + id + " write failed", e);
+        } finally {
+            onDead.accept(this);
+        }
+    }
+
+    /** Stops the writer without a close frame (the connection is already gone). */
+    @Override
+    public void close() {
+        closing.set(true);
+        writer.interrupt();
+    }
+}

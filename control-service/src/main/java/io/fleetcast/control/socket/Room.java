@@ -1,0 +1,66 @@
+package io.fleetcast.control.socket;
+
+import io.fleetcast.control.queue.QueueSnapshot;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * This instance's sockets for one robot, plus what it last heard about the robot's presence
+ * and queue (kept current by relay messages, so permission checks need no Redis round trip).
+ */
+final class Room {
+
+    private final long robot;
+    private final Set<Link> watchers = ConcurrentHashMap.newKeySet();
+    private final Set<Link> robots = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean robotOnline = new AtomicBoolean();
+    private final AtomicReference<QueueSnapshot> queue;
+
+    Room(long robot) {
+        this.robot = robot;
+        this.queue = new AtomicReference<>(QueueSnapshot.empty(robot));
+    }
+
+    long robot() {
+        return robot;
+    }
+
+    Set<Link> watchers() {
+        return watchers;
+    }
+
+    Set<Link> robots() {
+        return robots;
+    }
+
+    boolean robotOnline() {
+        return robotOnline.get();
+    }
+
+    void robotOnline(boolean online) {
+        robotOnline.set(online);
+    }
+
+    QueueSnapshot queue() {
+        return queue.get();
+    }
+
+    void queue(QueueSnapshot snapshot) {
+        queue.set(snapshot);
+    }
+
+    boolean isEmpty() {
+        return watchers.isEmpty() && robots.isEmpty();
+    }
+
+    boolean userPresent(long user) {
+        for (Link link : watchers) {
+            if (link.user() != null && link.user() == user) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

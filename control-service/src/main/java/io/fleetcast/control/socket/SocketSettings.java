@@ -1,0 +1,69 @@
+package io.fleetcast.control.socket;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Limits of the control sockets: commands per user per second (with a burst), how many bad
+ * messages within {@code abuseWindow} close a socket with 1008, the largest message, how many
+ * messages may wait for a slow client, and how often an idle socket is pinged.
+ */
+public record SocketSettings(int commandRate, int commandBurst, int abuseLimit,
+        Duration abuseWindow, int maxMessageBytes, int outboxCapacity, Duration keepAlive) {
+
+    public SocketSettings {
+        atLeast("CONTROL_COMMAND_RATE", commandRate, 1);
+        atLeast("CONTROL_COMMAND_BURST", commandBurst, 1);
+        atLeast("CONTROL_ABUSE_LIMIT", abuseLimit, 1);
+        atLeast("CONTROL_MAX_MESSAGE_BYTES", maxMessageBytes, 1024);
+        atLeast("CONTROL_OUTBOX_CAPACITY", outboxCapacity, 16);
+        if (abuseWindow.isNegative() || abuseWindow.isZero()) {
+            throw new IllegalArgumentException("abuse window must be > 0");
+        }
+        if (keepAlive.isNegative() || keepAlive.isZero()) {
+            throw new IllegalArgumentException("CONTROL_KEEPALIVE_SECONDS must be > 0");
+        }
+    }
+
+    public static SocketSettings defaults() {
+        return new SocketSettings(30, 60, 20, Duration.ofSeconds(10), 64 * 1024, 4096,
+                Duration.ofSeconds(30));
+    }
+
+    public static SocketSettings fromEnv(Map<String, String> env) {
+        SocketSettings d = defaults();
+        return new SocketSettings(
+                (int) number(env, "CONTROL_COMMAND_RATE", d.commandRate()),
+                (int) number(env, "CONTROL_COMMAND_BURST", d.commandBurst()),
+                (int) number(env, "CONTROL_ABUSE_LIMIT", d.abuseLimit()),
+                d.abuseWindow(),
+                (int) number(env, "CONTROL_MAX_MESSAGE_BYTES", d.maxMessageBytes()),
+                (int) number(env, "CONTROL_OUTBOX_CAPACITY", d.outboxCapacity()),
+                Duration.ofSeconds(number(env, "CONTROL_KEEPALIVE_SECONDS",
+                        d.keepAlive().toSeconds())));
+    }
+
+    public SocketSettings withCommandRate(int rate, int burst) {
+        return new SocketSettings(rate, burst, abuseLimit, abuseWindow, maxMessageBytes,
+                outboxCapacity, keepAlive);
+    }
+
+    private static long number(Map<String, String> env, String key, long fallback) {
+        String value = env.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + value + "'",
+                    e);
+        }
+    }
+
+    private static void atLeast(String key, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(key + " must be >= " + min + ", got " + value);
+        }
+    }
+}
