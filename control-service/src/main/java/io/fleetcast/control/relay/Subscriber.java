@@ -48,7 +48,7 @@ final class Subscriber implements AutoCloseable {
         Channel channel = channels.compute(name, (key, current) -> {
             Channel next = current == null ? new Channel() : current;
             if (next.users++ == 0) {
-                writer.execute(() -> command(listener -> listener.subscribe(key)));
+                enqueue(listener -> listener.subscribe(key));
             }
             return next;
         });
@@ -60,13 +60,23 @@ final class Subscriber implements AutoCloseable {
             if (--current.users > 0) {
                 return current;
             }
-            writer.execute(() -> command(listener -> listener.unsubscribe(key)));
+            enqueue(listener -> listener.unsubscribe(key));
             return null;
         });
     }
 
     private interface ListenerCommand {
         void apply(Listener listener);
+    }
+
+    private void enqueue(ListenerCommand command) {
+        if (open) {
+            try {
+                writer.execute(() -> command(command));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.log(Level.DEBUG, "relay closing; subscription change dropped");
+            }
+        }
     }
 
     private void command(ListenerCommand command) {
@@ -81,6 +91,7 @@ final class Subscriber implements AutoCloseable {
                 return;
             } catch (java.util.concurrent.ExecutionException | JedisException e) {
                 // The reader reconnects and resubscribes every live channel itself.
+                LOG.log(Level.WARNING, "changing a subscription failed", e);
                 return;
             }
         }
@@ -119,10 +130,12 @@ final class Subscriber implements AutoCloseable {
                 connected.complete(this);
                 return;
             }
-            Channel state = channels.get(channel);
-            if (state != null) {
+            // computeIfPresent waits for a subscribe() still inside its compute(): the
+            // confirmation can overtake the map update that asked for it.
+            channels.computeIfPresent(channel, (key, state) -> {
                 state.confirmed.complete(null);
-            }
+                return state;
+            });
         }
 
         @Override

@@ -1,0 +1,66 @@
+package io.fleetcast.control.socket;
+
+import io.fleetcast.control.queue.QueueSettings;
+import io.fleetcast.control.relay.RedisAddress;
+import io.fleetcast.control.testing.TestStores;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Two control-service instances against one Redis, with a few users and robots: owner 1,
+ * driver 2 (granted drive on robot 10), viewer 3 (granted view on robot 10), stranger 4,
+ * visitors 5..9; private robot 10 and playroom robot 20, both owned by user 1.
+ */
+final class Fleet implements AutoCloseable {
+
+    static final long PRIVATE = 10;
+    static final long PLAYROOM = 20;
+
+    final FakeAccess access = new FakeAccess();
+    final RedisAddress redis;
+    final ControlServer a;
+    final ControlServer b;
+
+    Fleet(TestStores stores, SocketSettings settings, QueueSettings queue) {
+        stores.flushRedis();
+        URI uri = stores.redisUri();
+        this.redis = new RedisAddress(uri.getHost(), uri.getPort());
+        access.robot(PRIVATE, 1, false, "key-10").robot(PLAYROOM, 1, true, "key-20")
+                .user(1, "owner-token").user(2, "driver-token").user(3, "viewer-token")
+                .user(4, "stranger-token")
+                .grant(2, PRIVATE, Grant.DRIVE).grant(3, PRIVATE, Grant.VIEW);
+        for (long visitor = 5; visitor <= 9; visitor++) {
+            access.user(visitor, "visitor-" + visitor);
+        }
+        this.a = new ControlServer(access, redis, settings, queue);
+        this.b = new ControlServer(access, redis, settings, queue);
+    }
+
+    Fleet(TestStores stores) {
+        this(stores, SocketSettings.defaults(), QueueSettings.defaults());
+    }
+
+    static QueueSettings fastQueue() {
+        return new QueueSettings(Duration.ofSeconds(2), Duration.ofMillis(1200),
+                Duration.ofMillis(1500), Duration.ofMillis(1000), 200, Duration.ofMillis(50));
+    }
+
+    ControlServer restart(ControlServer old, SocketSettings settings, QueueSettings queue) {
+        old.close();
+        return new ControlServer(access, redis, settings, queue);
+    }
+
+    Probe robot(ControlServer on, long robot) {
+        return Probe.welcomed(on.ws(robot, "key=key-" + robot));
+    }
+
+    Probe user(ControlServer on, long robot, String token) {
+        return Probe.welcomed(on.ws(robot, "token=" + token));
+    }
+
+    @Override
+    public void close() {
+        a.close();
+        b.close();
+    }
+}
