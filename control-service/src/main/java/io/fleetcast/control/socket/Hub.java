@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -33,11 +36,23 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
     private final QueueFrames queueFrames;
     private final Relay relay;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ScheduledExecutorService sweeper;
 
     Hub(MessageCodec codec, RedisAddress redis) {
         this.codec = codec;
         this.queueFrames = new QueueFrames(codec);
         this.relay = new Relay(redis, this);
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("socket-sweeper").factory());
+        sweeper.scheduleWithFixedDelay(this::sweep, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends sockets whose connection is gone although no close frame came. */
+    private void sweep() {
+        rooms.values().forEach(room -> {
+            room.robots().stream().filter(link -> !link.readerAlive()).forEach(Link::close);
+            room.watchers().stream().filter(link -> !link.readerAlive()).forEach(Link::close);
+        });
     }
 
     String tokenOf(Link link) {
@@ -165,6 +180,7 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        sweeper.shutdownNow();
         rooms.values().forEach(room -> {
             room.robots().forEach(link -> link.close(1001, "server shutting down"));
             room.watchers().forEach(link -> link.close(1001, "server shutting down"));

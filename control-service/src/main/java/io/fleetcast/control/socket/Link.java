@@ -31,6 +31,7 @@ final class Link implements AutoCloseable {
     private final Consumer<Link> onDead;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Thread writer;
+    private final Thread reader = Thread.currentThread();
 
     Link(long id, Admitted admitted, WsSession session, SocketSettings settings,
             Consumer<Link> onDead) {
@@ -61,6 +62,14 @@ final class Link implements AutoCloseable {
 
     Admitted admitted() {
         return admitted;
+    }
+
+    /**
+     * Helidon reads each connection on its own thread and gives the listener no callback when
+     * the peer vanishes without a close frame; that thread ending is the reliable signal.
+     */
+    boolean readerAlive() {
+        return reader.isAlive();
     }
 
     void send(String text) {
