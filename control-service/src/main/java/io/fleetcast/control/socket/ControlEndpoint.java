@@ -149,7 +149,9 @@ final class ControlEndpoint implements WsListener {
         }
         link.close();
         Hub hub = wiring.hub();
-        if (!hub.detach(link)) {
+        // While the instance shuts down its sockets close too, but it hands nothing over:
+        // other instances enforce the queue's deadlines, exactly as after a crash.
+        if (!hub.detach(link) || hub.closed()) {
             return;
         }
         long robot = link.robot();

@@ -170,6 +170,10 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
         return out;
     }
 
+    boolean closed() {
+        return closed.get();
+    }
+
     int sockets() {
         return rooms.values().stream()
                 .mapToInt(room -> room.robots().size() + room.watchers().size()).sum();

@@ -22,8 +22,20 @@ final class Fleet implements AutoCloseable {
     final ControlServer b;
 
     Fleet(TestStores stores, SocketSettings settings, QueueSettings queue) {
+        this(flushed(stores), settings, queue);
+    }
+
+    /** New instances on a Redis that keeps what earlier instances left there. */
+    Fleet(URI redisUri, TestStores stores) {
+        this(redisUri, SocketSettings.defaults(), fastQueue());
+    }
+
+    private static URI flushed(TestStores stores) {
         stores.flushRedis();
-        URI uri = stores.redisUri();
+        return stores.redisUri();
+    }
+
+    private Fleet(URI uri, SocketSettings settings, QueueSettings queue) {
         this.redis = new RedisAddress(uri.getHost(), uri.getPort());
         access.robot(PRIVATE, 1, false, "key-10").robot(PLAYROOM, 1, true, "key-20")
                 .user(1, "owner-token").user(2, "driver-token").user(3, "viewer-token")
