@@ -1,5 +1,7 @@
 package io.fleetcast.control;
 
+import io.fleetcast.control.queue.QueueSettings;
+import io.fleetcast.control.socket.SocketSettings;
 import io.fleetcast.control.store.PostgresTarget;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,9 +18,12 @@ import java.util.Optional;
 public record ControlConfig(Mode mode, String host, int port, Path dataDir, Optional<PostgresTarget> postgres,
                             int poolSize, Optional<URI> redis, Optional<String> tokenSecret, Duration tokenTtl,
                             URI webrtcUrl, URI hlsUrl, Optional<URI> cdnUrl, String playroomPlaylist,
-                            int authFailureLimit, Duration authFailureWindow, Duration accessCacheTtl) {
+                            int authFailureLimit, Duration authFailureWindow, Duration accessCacheTtl,
+                            SocketSettings sockets, QueueSettings queue) {
     public ControlConfig {
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(sockets, "sockets");
+        Objects.requireNonNull(queue, "queue");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("CONTROL_PORT must be 0-65535, got " + port);
         }
@@ -54,7 +59,9 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 in.text("PLAYROOM_PLAYLIST", "master.m3u8"),
                 in.integer("AUTH_FAILURE_LIMIT", 20),
                 Duration.ofSeconds(in.integer("AUTH_FAILURE_WINDOW_SECONDS", 60)),
-                Duration.ofSeconds(in.integer("ACCESS_CACHE_TTL_SECONDS", 60)));
+                Duration.ofSeconds(in.integer("ACCESS_CACHE_TTL_SECONDS", 60)),
+                SocketSettings.fromEnv(env),
+                QueueSettings.fromEnv(env));
     }
 
     public boolean devMode() {
@@ -63,7 +70,8 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
 
     public ControlConfig withPort(int newPort) {
         return new ControlConfig(mode, host, newPort, dataDir, postgres, poolSize, redis, tokenSecret, tokenTtl,
-                webrtcUrl, hlsUrl, cdnUrl, playroomPlaylist, authFailureLimit, authFailureWindow, accessCacheTtl);
+                webrtcUrl, hlsUrl, cdnUrl, playroomPlaylist, authFailureLimit, authFailureWindow, accessCacheTtl,
+                sockets, queue);
     }
 
     private static void require(boolean ok, String message) {

@@ -6,13 +6,16 @@ import io.fleetcast.control.auth.AuthAudit;
 import io.fleetcast.control.auth.AuthPolicy;
 import io.fleetcast.control.auth.AuthRoutes;
 import io.fleetcast.control.auth.FailureLimiter;
-import io.fleetcast.control.auth.OwnerDrivesPlayroom;
 import io.fleetcast.control.auth.PlayroomDriver;
 import io.fleetcast.control.health.HealthRoutes;
 import io.fleetcast.control.http.Json;
 import io.fleetcast.control.metrics.MetricsRoutes;
 import io.fleetcast.control.metrics.Registries;
 import io.fleetcast.control.permission.PermissionRoutes;
+import io.fleetcast.control.queue.QueueDrivesPlayroom;
+import io.fleetcast.control.relay.RedisAddress;
+import io.fleetcast.control.socket.ControlSockets;
+import io.fleetcast.control.socket.FleetAccess;
 import io.fleetcast.control.permission.Permissions;
 import io.fleetcast.control.robot.OwnedRobots;
 import io.fleetcast.control.robot.RobotRoutes;
@@ -46,8 +49,10 @@ public final class ControlServer implements AutoCloseable {
     private final Robots robots;
     private final Permissions permissions;
     private final PrometheusMeterRegistry registry;
+    private final ControlSockets sockets;
     private final WebServer server;
 
+    /** {@code playroomDriver} null: the playroom queue decides who reads the playroom over WebRTC. */
     private ControlServer(ControlConfig config, PlayroomDriver playroomDriver, Consumer<HttpRouting.Builder> extraRoutes) {
         Clock clock = Clock.systemUTC();
         Json json = new Json();
@@ -66,23 +71,29 @@ public final class ControlServer implements AutoCloseable {
             DatabaseWatch watch = closer.register(new DatabaseWatch(stores.database(), Duration.ofSeconds(1)));
             AuthAudit audit = closer.register(new AuthAudit(stores.database(), registry));
             Bearer bearer = new Bearer(tokens);
+            sockets = closer.register(new ControlSockets(new FleetAccess(access, tokens),
+                    RedisAddress.parse(stores.redis().uri().toString()), config.sockets(), config.queue(), clock));
+            PlayroomDriver driver = playroomDriver != null ? playroomDriver : new QueueDrivesPlayroom(sockets.queue());
             Deps deps = new Deps(json,
                     new HealthRoutes(stores.database(), stores.redis(), json),
                     new MetricsRoutes(registry),
-                    new AuthRoutes(new AuthPolicy(access, tokens, playroomDriver),
+                    new AuthRoutes(new AuthPolicy(access, tokens, driver),
                             new FailureLimiter(config.authFailureLimit(), config.authFailureWindow()),
                             audit, watch, json, clock, registry),
                     new StreamInfoRoutes(config.webrtcUrl(), config.hlsUrl(), config.cdnUrl(), config.playroomPlaylist(), json),
                     new UserRoutes(users, tokens, bearer, json),
                     new RobotRoutes(robots, bearer, json),
-                    new PermissionRoutes(permissions, new OwnedRobots(robots), users, bearer, json));
+                    new PermissionRoutes(permissions, new OwnedRobots(robots), users, bearer, json),
+                    sockets);
             server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
+                    .addProtocol(sockets.websocketProtocol())
                     .routing(routing -> {
                         extraRoutes.accept(routing);
                         Main.routing(routing, deps);
                     })
+                    .addRouting(sockets.websocketRouting())
                     .build()
                     .start();
             closer.register(server::stop);
@@ -94,7 +105,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     public static ControlServer start(ControlConfig config) {
-        return start(config, new OwnerDrivesPlayroom());
+        return start(config, null);
     }
 
     public static ControlServer start(ControlConfig config, PlayroomDriver playroomDriver) {
@@ -137,6 +148,10 @@ public final class ControlServer implements AutoCloseable {
 
     public Permissions permissions() {
         return permissions;
+    }
+
+    public ControlSockets sockets() {
+        return sockets;
     }
 
     public PrometheusMeterRegistry registry() {

@@ -56,6 +56,9 @@ public final class Main {
                 .get("/api/robots/{id}/permissions", deps.permissions()::list)
                 .post("/api/robots/{id}/permissions", deps.permissions()::grant)
                 .delete("/api/robots/{id}/permissions/{user}/{permission}", deps.permissions()::revoke)
+                .get("/api/robots/{id}/queue", deps.sockets().queueStatus())
+                // WS /control/robot_{id} is routed by ControlServer; refused upgrades land here.
+                .get("/control/{robot}", deps.sockets().refusedUpgrade())
                 // Keep last: anything not routed above is a JSON 404 (deny by default).
                 .any((req, res) -> {
                     throw new NotFoundException("no such endpoint: " + req.prologue().method().text() + " "

@@ -5,6 +5,7 @@ import io.fleetcast.control.queue.DeadlineTicker;
 import io.fleetcast.control.queue.PlayroomQueue;
 import io.fleetcast.control.queue.QueueSettings;
 import io.fleetcast.control.relay.RedisAddress;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
@@ -57,8 +58,18 @@ public final class ControlSockets implements AutoCloseable {
 
     /** The HTTP side: the queue for the UI, and clear statuses for refused upgrades. */
     public void routes(HttpRouting.Builder routing) {
-        routing.get("/api/robots/{id}/queue", new QueueResource(access, queue, wiring.codec()))
-                .get("/control/{robot}", new RefusedUpgrade(wiring.admission()));
+        routing.get("/api/robots/{id}/queue", queueStatus())
+                .get("/control/{robot}", refusedUpgrade());
+    }
+
+    /** {@code GET /api/robots/{id}/queue}. */
+    public Handler queueStatus() {
+        return new QueueResource(access, queue, wiring.codec());
+    }
+
+    /** {@code GET /control/{robot}} when the WebSocket upgrade was refused. */
+    public Handler refusedUpgrade() {
+        return new RefusedUpgrade(wiring.admission());
     }
 
     /** Whether the user currently drives the playroom robot (confirmed, not awaiting ready). */

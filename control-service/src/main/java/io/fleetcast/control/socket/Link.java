@@ -104,7 +104,9 @@ final class Link implements AutoCloseable {
                 }
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // close() asked the writer to stop; the flag is not restored because onDead below
+            // still talks to Redis on this thread, and an interrupted thread cannot do I/O.
+            LOG.log(Level.TRACE, "socket {0} writer stopped", id);
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, "socket " + id + " write failed", e);
         } finally {
@@ -116,6 +118,8 @@ final class Link implements AutoCloseable {
     @Override
     public void close() {
         closing.set(true);
-        writer.interrupt();
+        if (Thread.currentThread() != writer) {
+            writer.interrupt();
+        }
     }
 }
