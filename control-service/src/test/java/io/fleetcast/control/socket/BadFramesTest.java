@@ -72,7 +72,7 @@ class BadFramesTest {
             owner.send(bigCommand(70_000));
             assertThat(owner.closeCode()).isEqualTo(1009);
         }
-        assertThat(robot.drain(Duration.ofMillis(300))).isEmpty();
+        assertThat(robot.drain(Duration.ofMillis(300))).noneMatch(BadFramesTest::isGo);
     }
 
     @Test
@@ -84,7 +84,7 @@ class BadFramesTest {
             owner.socket().sendText(big.substring(60_000), true).join();
             assertThat(owner.closeCode()).isEqualTo(1009);
         }
-        assertThat(robot.drain(Duration.ofMillis(300))).isEmpty();
+        assertThat(robot.drain(Duration.ofMillis(300))).noneMatch(BadFramesTest::isGo);
     }
 
     @Test
@@ -104,7 +104,7 @@ class BadFramesTest {
             }
             assertThat(viewer.closeCode()).isEqualTo(1008);
         }
-        assertThat(robot.drain(Duration.ofMillis(300))).isEmpty();
+        assertThat(robot.drain(Duration.ofMillis(300))).noneMatch(BadFramesTest::isGo);
     }
 
     @Test
@@ -129,6 +129,11 @@ class BadFramesTest {
                     .filter(m -> m.path("type").asText().equals("command")).count();
             assertThat(relayed).isBetween(5L, 15L);
         }
+    }
+
+    /** The refused frames all carry action "go"; a stop after an earlier test's close may not. */
+    private static boolean isGo(com.fasterxml.jackson.databind.JsonNode message) {
+        return message.path("action").asText().equals("go");
     }
 
     private static String bigCommand(int padding) {
