@@ -1,0 +1,40 @@
+package io.fleetcast.control.bench;
+
+import io.fleetcast.control.queue.QueueSettings;
+import io.fleetcast.control.relay.RedisAddress;
+import io.fleetcast.control.socket.ControlSockets;
+import io.fleetcast.control.socket.SocketSettings;
+import io.helidon.webserver.WebServer;
+import java.time.Clock;
+
+/**
+ * One control-service instance for the relay benchmark, in its own JVM: the real control
+ * sockets, relay and queue on the given Redis, with {@link SyntheticAccess}. Prints
+ * "READY port" and runs until its standard input closes.
+ */
+public final class RelayInstance {
+
+    private RelayInstance() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int redisPort = Integer.parseInt(args[0]);
+        int robots = Integer.parseInt(args[1]);
+        try (ControlSockets sockets = new ControlSockets(new SyntheticAccess(robots),
+                new RedisAddress("127.0.0.1", redisPort), SocketSettings.defaults(),
+                QueueSettings.defaults(), Clock.systemUTC())) {
+            WebServer server = WebServer.builder().host("127.0.0.1").port(0)
+                    .addProtocol(sockets.websocketProtocol())
+                    .routing(sockets::routes)
+                    .addRouting(sockets.websocketRouting())
+                    .build()
+                    .start();
+            System.out.println("READY " + server.port());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // The benchmark closes our stdin when it is done (or dies).
+            }
+            server.stop();
+        }
+    }
+}
