@@ -1,0 +1,59 @@
+package io.fleetcast.quality.simulation;
+
+import io.fleetcast.quality.QualityState;
+
+import java.util.SplittableRandom;
+
+/**
+ * Frames at the state's frame rate, sized so that a GOP averages the bitrate target:
+ * keyframes are {@code keyframeFactor} times a predicted frame, every frame varies by
+ * {@code frameJitter}. A new state (new resolution) or a drop starts a new GOP.
+ */
+final class Encoder {
+
+    private final LinkModel model;
+    private final SplittableRandom random;
+    private QualityState state;
+    private long bitrateBps;
+    private double nextFrameMs;
+    private double nextKeyframeMs;
+    private boolean keyframeRequested = true;
+
+    Encoder(LinkModel model, QualityState state, long bitrateBps) {
+        this.model = model;
+        this.random = new SplittableRandom(model.seed());
+        this.state = state;
+        this.bitrateBps = bitrateBps;
+    }
+
+    void configure(QualityState state, long bitrateBps) {
+        if (state != this.state) {
+            keyframeRequested = true;
+        }
+        this.state = state;
+        this.bitrateBps = bitrateBps;
+    }
+
+    void requestKeyframe() {
+        keyframeRequested = true;
+    }
+
+    /** The frame captured at {@code nowMs}, or null when none is due. */
+    Frame poll(long nowMs) {
+        if (nowMs < nextFrameMs) {
+            return null;
+        }
+        nextFrameMs += 1000.0 / state.fps();
+        boolean key = keyframeRequested || nowMs >= nextKeyframeMs;
+        if (key) {
+            keyframeRequested = false;
+            nextKeyframeMs = nowMs + model.keyframeIntervalMs();
+        }
+        double framesPerGop = state.fps() * model.keyframeIntervalMs() / 1000.0;
+        double gopBytes = bitrateBps / 8.0 * model.keyframeIntervalMs() / 1000.0;
+        double predicted = gopBytes / (framesPerGop - 1 + model.keyframeFactor());
+        double mean = key ? predicted * model.keyframeFactor() : predicted;
+        double jitter = 1 + model.frameJitter() * (2 * random.nextDouble() - 1);
+        return new Frame(nowMs, (int) Math.max(1, Math.round(mean * jitter)), key);
+    }
+}
