@@ -32,6 +32,7 @@ final class LadderStage implements AutoCloseable {
     private static final Logger LOG = System.getLogger(LadderStage.class.getName());
     private static final AVRational MICROS = av_make_q(1, 1_000_000);
     private static final Rational GRAPH_TIME_BASE = new Rational(1, 90_000);
+    private static final AVRational GRAPH_TICKS = GRAPH_TIME_BASE.av();
     /** Frames waiting per rung: a file keeps the encoders busy; live keeps the backlog short. */
     private static final int FILE_QUEUE_FRAMES = 8;
     private static final int LIVE_QUEUE_FRAMES = 3;
@@ -126,7 +127,7 @@ final class LadderStage implements AutoCloseable {
 
     /** Scales one decoded picture (timestamp in pipeline microseconds) for every rung. */
     void push(Frame picture, long micros) throws InterruptedException {
-        picture.av().pts(av_rescale_q(micros, MICROS, GRAPH_TIME_BASE.av()));
+        picture.av().pts(av_rescale_q(micros, MICROS, GRAPH_TICKS));
         graph.push(0, picture);
         pullAll();
     }

@@ -26,6 +26,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Pipeline implements AutoCloseable {
     private static final Logger LOG = System.getLogger(Pipeline.class.getName());
+    /**
+     * Where the pipeline clock starts (microseconds): B-frames give the first packets decode
+     * times before the first picture, and a muxer would shift negative ones, moving the first
+     * segment's timestamps against the others.
+     */
+    private static final long CLOCK_START = 10_000_000;
 
     private final InputSettings input;
     private final RunSettings settings;
@@ -72,7 +78,7 @@ public final class Pipeline implements AutoCloseable {
 
     private void run() {
         Backoff backoff = new Backoff(input.reconnectMin(), input.reconnectMax());
-        long clock = 0;
+        long clock = CLOCK_START;
         int runs = 0;
         int attempt = 0;
         try {

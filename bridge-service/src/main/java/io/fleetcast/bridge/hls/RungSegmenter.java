@@ -28,6 +28,9 @@ final class RungSegmenter implements AutoCloseable {
     private final ArrayDeque<Packet> audioQueue = new ArrayDeque<>();
     private StreamDescription video;
     private StreamDescription audio;
+    // Native copies made once per run: Rational.av() allocates, and this runs per packet.
+    private org.bytedeco.ffmpeg.avutil.AVRational videoTimeBase;
+    private org.bytedeco.ffmpeg.avutil.AVRational audioTimeBase;
     private OutputMedia segment;
     private Path segmentFile;
     private long sequence;
@@ -48,6 +51,8 @@ final class RungSegmenter implements AutoCloseable {
     void begin(StreamDescription videoStream, StreamDescription audioStream, boolean discontinuity) {
         this.video = videoStream;
         this.audio = audioStream;
+        this.videoTimeBase = videoStream.timeBase().av();
+        this.audioTimeBase = audioStream.timeBase().av();
         this.discontinuityPending = discontinuity && !playlist.isEmpty();
         this.segmentsThisRun = 0;
         this.codecs = null;
@@ -90,7 +95,7 @@ final class RungSegmenter implements AutoCloseable {
         lastVideoEnd = Math.max(lastVideoEnd, pts + duration);
         try (Packet copy = packet.newReference()) {
             copy.av().stream_index(0);
-            av_packet_rescale_ts(copy.av(), video.timeBase().av(), segment.av().streams(0).time_base());
+            av_packet_rescale_ts(copy.av(), videoTimeBase, segment.av().streams(0).time_base());
             segment.write(copy);
         }
     }
@@ -160,7 +165,7 @@ final class RungSegmenter implements AutoCloseable {
                     continue;
                 }
                 packet.av().stream_index(1);
-                av_packet_rescale_ts(packet.av(), audio.timeBase().av(), segment.av().streams(1).time_base());
+                av_packet_rescale_ts(packet.av(), audioTimeBase, segment.av().streams(1).time_base());
                 segment.write(packet);
             }
         }
