@@ -26,21 +26,25 @@ public final class Main {
 
     static final String DEFAULT_TRACES = "../shared/traces";
 
-    private static final Set<String> SENDER_OPTIONS = Set.of("--drop-after-ms", "--sample-ms", "--rtt-ms");
+    private static final Set<String> SENDER_OPTIONS =
+            Set.of("--drop-after-ms", "--buffer-bytes", "--sample-ms", "--rtt-ms");
+    private static final String ROW = "%-24s %-14s %6s %6s %6s %6s %6s %6s %6s %6s %6s%n";
     private static final String USAGE = """
             usage: java -jar quality-controller.jar <command> [options]
 
-              simulate <trace-file> [--controller NAME|all] [--duration-s N] [--timeline]
-                  replay one trace (mahimahi or pensieve, recognised by content) with fleetcast,
-                  vvlive, belacoder (all three by default) or a fixed state for reference
-                  (fixed-high, fixed-medium, fixed-low, fixed-very-low); --timeline adds one
-                  CSV row per second of the first controller's run
+              simulate [--controller NAME|all] [--duration-s N] [--timeline] TRACE...
+                  replay trace files (mahimahi or pensieve, recognised by content) with one
+                  controller: fleetcast (default), vvlive, belacoder, all three, or a fixed
+                  state for reference (fixed-high, fixed-medium, fixed-low, fixed-very-low);
+                  a table, then one JSON line per trace and controller; --timeline adds one
+                  CSV row per second of every run
               bench [<trace-dir>]
                   every controller on every trace under the directory (default %s),
                   per-kind tables, one JSON line per run, and the verdict against the targets
 
             sender options (both commands):
               --drop-after-ms N|never   latency budget: queued data older than this is dropped (default 1000)
+              --buffer-bytes N          drop-tail limit of the send queue (default 300000)
               --sample-ms N             controller sample interval (default 100)
               --rtt-ms N                base round-trip time of the path (default 40)
             """.formatted(DEFAULT_TRACES);
@@ -77,38 +81,44 @@ public final class Main {
     }
 
     private static int simulate(Args args, PrintStream out) {
-        if (args.positionals().size() != 1) {
-            throw new Args.UsageException("simulate needs exactly one trace file");
+        if (args.positionals().isEmpty()) {
+            throw new Args.UsageException("simulate needs at least one trace file");
         }
         LinkModel model = linkModel(args);
-        List<Algorithm<?>> controllers = pick(args.option("--controller", "all"), model);
+        List<Algorithm<?>> controllers = pick(args.option("--controller", "fleetcast"), model);
         long durationS = args.longOption("--duration-s", 0, 1);
-        Trace trace = TraceReader.read(Path.of(args.positionals().get(0)));
-        long durationMs = durationS > 0 ? durationS * 1000 : trace.durationMs();
+        List<Trace> traces = args.positionals().stream().map(f -> TraceReader.read(Path.of(f))).toList();
         Simulator simulator = new Simulator(model);
-        out.println("trace: " + trace);
         out.println("sender: " + model.describe());
-        out.printf(Locale.ROOT, "%-10s %8s %8s %6s %6s %8s %6s %6s%n",
-                "controller", "oracle", "mean", "ratio", "late%", "switches", "drop%", "p95ms");
-        StringBuilder timeline = new StringBuilder();
-        for (int i = 0; i < controllers.size(); i++) {
-            boolean record = i == 0 && args.flag("--timeline");
-            Report r = simulator.run(trace, controllers.get(i), durationMs,
-                    row -> {
-                        if (record) {
-                            timeline.append(row.toCsv()).append('\n');
-                        }
-                    });
-            out.printf(Locale.ROOT, "%-10s %8.0f %8.0f %6.3f %6.2f %8d %6.2f %6d%n", r.controller(),
-                    r.oracleBps() / 1000, r.meanBps() / 1000, r.ratio(), r.lateShare() * 100, r.switches(),
-                    r.droppedShare() * 100, r.p95DelayMs());
-            out.println(r.toJson());
+        out.printf(ROW, "trace", "controller", "oracle", "sent", "deliv", "ratio", "late%", "maxQms", "sw/min",
+                "drop%", "loss%");
+        List<String> json = new ArrayList<>();
+        StringBuilder timelines = new StringBuilder();
+        for (Trace trace : traces) {
+            long durationMs = durationS > 0 ? durationS * 1000 : trace.durationMs();
+            for (Algorithm<?> controller : controllers) {
+                StringBuilder timeline = new StringBuilder();
+                Report r = simulator.run(trace, controller, durationMs, row -> timeline.append(row.toCsv()).append('\n'));
+                out.printf(Locale.ROOT, ROW, r.trace(), r.controller(), mbps(r.oracleBps()), mbps(r.sentBps()),
+                        mbps(r.deliveredBps()), String.format(Locale.ROOT, "%.3f", r.ratio()),
+                        String.format(Locale.ROOT, "%.2f", r.lateShare() * 100), r.maxDelayMs(),
+                        String.format(Locale.ROOT, "%.2f", r.switchesPerMinute()),
+                        String.format(Locale.ROOT, "%.2f", r.droppedShare() * 100),
+                        String.format(Locale.ROOT, "%.2f", r.lostShare() * 100));
+                json.add(r.toJson());
+                timelines.append("# ").append(trace).append(", ").append(r.controller()).append('\n')
+                        .append(TimelineRow.CSV_HEADER).append('\n').append(timeline);
+            }
         }
+        json.forEach(out::println);
         if (args.flag("--timeline")) {
-            out.println(TimelineRow.CSV_HEADER);
-            out.print(timeline);
+            out.print(timelines);
         }
         return 0;
+    }
+
+    private static String mbps(double bps) {
+        return String.format(Locale.ROOT, "%.3f", bps / 1e6);
     }
 
     private static int bench(Args args, PrintStream out) {
@@ -126,8 +136,8 @@ public final class Main {
         out.printf("bench: %d traces under %s%n", traces.size(), dir);
         out.println("sender: " + model.describe());
         out.println("targets: " + targets.describe());
-        out.println("oracle: each second min(link capacity, 4.5 Mbit/s); mean = bits of fully delivered frames"
-                + " (dropped data counts as not delivered)");
+        out.println("oracle: mean over 1 s windows of min(4.5 Mbit/s, the window's mean capacity);"
+                + " delivered = bits of complete frames (dropped or lost data is not delivered)");
         List<Report> reports = bench.run(traces);
         new BenchPrinter(out, targets).print(reports, bench.controllers().stream().map(Algorithm::name).toList());
         return 0;
@@ -141,6 +151,7 @@ public final class Main {
         } else if (drop != null) {
             model = model.withDropAfter(args.longOption("--drop-after-ms", 0, 1));
         }
+        model = model.withBuffer(args.longOption("--buffer-bytes", model.bufferBytes(), 1));
         model = model.withSampleInterval(args.longOption("--sample-ms", model.sampleIntervalMs(), 1));
         return model.withBaseRtt(args.longOption("--rtt-ms", model.baseRttMs(), 0));
     }

@@ -24,27 +24,28 @@ class MainTest {
     }
 
     @Test
-    void simulatesOneTraceWithEveryController() {
-        Path trace = TraceFiles.pensieve(dir, "norway_x", 1, 2, 3, 1, 2, 2, 2, 2, 2, 2, 2);
+    void simulatesTracesWithFleetcastByDefault() {
+        Path first = TraceFiles.pensieve(dir, "norway_x", 1, 2, 3, 1, 2, 2, 2, 2, 2, 2, 2);
+        Path second = TraceFiles.mahimahi(dir, "y.up", 2, 5);
 
-        int status = Main.run(new String[]{"simulate", trace.toString()}, out);
+        int status = Main.run(new String[]{"simulate", first.toString(), second.toString()}, out);
 
         assertThat(status).isZero();
-        assertThat(output()).contains("trace: norway_x (hsdpa, PENSIEVE", "sender: base RTT 40 ms");
-        assertThat(output().lines().filter(l -> l.startsWith("{\"trace\":\"norway_x\""))).hasSize(3);
+        assertThat(output()).contains("sender: base RTT 40 ms", "norway_x", "y.up");
+        assertThat(output().lines().filter(l -> l.startsWith("{\"trace\":"))).hasSize(2)
+                .allMatch(l -> l.contains("\"controller\":\"fleetcast\"") && l.contains("\"deliveredMbps\":")
+                        && l.contains("\"oracleMbps\":") && l.contains("\"ratio\":")
+                        && l.contains("\"lateShare\":") && l.contains("\"switchesPerMin\":"));
     }
 
     @Test
-    void simulatePrintsATimelineForOneController() {
-        Path trace = TraceFiles.mahimahi(dir, "x.up", 2, 5);
+    void simulatesWithEveryController() {
+        Path trace = TraceFiles.pensieve(dir, "norway_x", 1, 2, 3, 1, 2, 2);
 
-        int status = Main.run(new String[]{"simulate", trace.toString(), "--controller", "fleetcast",
-                "--timeline", "--duration-s", "8", "--drop-after-ms", "never", "--sample-ms", "50"}, out);
+        int status = Main.run(new String[]{"simulate", "--controller", "all", trace.toString()}, out);
 
         assertThat(status).isZero();
-        assertThat(output()).contains("never drop", "samples every 50 ms", "\"durationS\":8.0",
-                "second,capacity_kbps,state,target_kbps");
-        assertThat(output().lines().filter(l -> l.matches("\\d+,\\d+,[A-Z_]+,.*"))).hasSize(8);
+        assertThat(output().lines().filter(l -> l.startsWith("{\"trace\":\"norway_x\""))).hasSize(3);
     }
 
     @Test
@@ -54,7 +55,7 @@ class MainTest {
         int status = Main.run(new String[]{"simulate", trace.toString(), "--controller", "fixed-high"}, out);
 
         assertThat(status).isZero();
-        assertThat(output()).contains("\"controller\":\"fixed-high\"", "\"HIGH\":1.000");
+        assertThat(output()).contains("\"controller\":\"fixed-high\"", "\"HIGH\":15.0");
     }
 
     @Test
@@ -96,6 +97,6 @@ class MainTest {
     @Test
     void helpIsNotAnError() {
         assertThat(Main.run(new String[]{"help"}, out)).isZero();
-        assertThat(output()).contains("simulate <trace-file>", "bench [<trace-dir>]", "../shared/traces");
+        assertThat(output()).contains("simulate [--controller NAME|all]", "bench [<trace-dir>]", "../shared/traces");
     }
 }

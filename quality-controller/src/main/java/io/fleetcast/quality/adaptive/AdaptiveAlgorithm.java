@@ -12,7 +12,6 @@ import io.fleetcast.quality.Step;
 import java.util.Locale;
 import java.util.Objects;
 
-import static io.fleetcast.quality.adaptive.AdaptiveMemory.NEVER;
 
 /**
  * Fleetcast's controller. Two loops on two time scales:
@@ -60,7 +59,7 @@ public final class AdaptiveAlgorithm implements Algorithm<AdaptiveMemory> {
         QualityState state = limits.apply(tuning.startState());
         long bitrate = Math.min(tuning.startBitrateBps(), state.nominalBps());
         Decision decision = new Decision(timeMs, state, bitrate, Reason.START, "no measurement yet");
-        return new Step<>(new AdaptiveMemory(decision, timeMs, bitrate, bitrate, bitrate, 0, 0, NEVER,
+        return new Step<>(new AdaptiveMemory(decision, timeMs, bitrate, bitrate, timeMs, bitrate, 0, 0, timeMs,
                 tuning.switchBurst()),
                 decision);
     }
@@ -81,9 +80,14 @@ public final class AdaptiveAlgorithm implements Algorithm<AdaptiveMemory> {
         // --- capacity ---------------------------------------------------------------
         double capacity = m.capacityBps();
         boolean backlogged = queueBits >= capacity * tuning.backlogMs() / 1000.0;
-        boolean outage = backlogged && acked < tuning.outageFraction() * capacity;
-        long outageSince = outage ? (m.outageSinceMs() == NEVER ? t : m.outageSinceMs()) : NEVER;
-        boolean holding = outage && t - outageSince < tuning.outageHoldMs();
+        boolean delivering = acked >= tuning.outageFraction() * capacity;
+        long deliveringAt = delivering ? t : m.deliveringAtMs();
+        boolean outage = backlogged && !delivering;
+        boolean holding = outage && t - deliveringAt < tuning.outageHoldMs();
+        if (outage && !holding) {
+            // Stalled for longer than the hold: the old estimate says nothing any more.
+            capacity = acked;
+        }
         if (queueBits < capacity * tuning.backlogMs() / 2000.0) {
             // The queue stayed short: the link kept up with what the encoder produced.
             capacity = Math.max(capacity, previous.bitrateBps());
@@ -100,9 +104,12 @@ public final class AdaptiveAlgorithm implements Algorithm<AdaptiveMemory> {
         // --- bitrate loop -----------------------------------------------------------
         double delayMs = queueBits / capacity * 1000;
         double want = capacity * (1 + (tuning.targetDelayMs() - delayMs) / tuning.drainMs());
-        boolean lossy = sample.lossRate() > tuning.lossThreshold();
-        if (lossy) {
-            want = Math.min(want, previous.bitrateBps() * (1 - sample.lossRate()));
+        // Loss as in Google Congestion Control: hold above 2 %, cut by half the loss above 10 %.
+        boolean lossy = sample.lossRate() > tuning.lossHoldThreshold();
+        if (sample.lossRate() > tuning.lossCutThreshold()) {
+            want = Math.min(want, previous.bitrateBps() * (1 - sample.lossRate() / 2));
+        } else if (lossy) {
+            want = Math.min(want, previous.bitrateBps());
         }
         QualityState top = limits.top();
         want = clamp(want, tuning.minBitrateBps(), top.nominalBps());
@@ -116,9 +123,9 @@ public final class AdaptiveAlgorithm implements Algorithm<AdaptiveMemory> {
         }
 
         if (outage) {
-            // What is encoded now mostly waits past the budget and is dropped; keep it small
-            // so the keyframe that resumes the stream is small too.
-            rate = Math.min(rate, capacity * tuning.outageRateShare());
+            // A stall: whatever is encoded now waits past the budget and is dropped. Encode as
+            // little as possible, so the keyframe that resumes the stream is small too.
+            rate = tuning.minBitrateBps();
         }
 
         // --- state loop -------------------------------------------------------------
@@ -140,18 +147,21 @@ public final class AdaptiveAlgorithm implements Algorithm<AdaptiveMemory> {
         } else if (limits.pin() == null && !holding) {
             // An outage says nothing about the capacity after it: the holds stand still.
             double ms = dt * 1000;
+            boolean settled = t - m.stateSinceMs() >= tuning.minStateMs();
             demoteCredit = credit(demoteCredit, rate < tuning.floor(state), ms);
-            if (demoteCredit >= tuning.demoteHoldMs() && sustained < tuning.floor(state)) {
+            if (settled && demoteCredit >= tuning.demoteHoldMs() && sustained < tuning.floor(state)) {
                 state = highestWithFloorBelow(state, sustained);
             }
             boolean ceilingBinds = state.compareTo(top) < 0 && want >= state.nominalBps()
                     && delayMs <= tuning.targetDelayMs();
             promoteCredit = credit(promoteCredit, ceilingBinds, ms);
-            if (state == previous.state() && promoteCredit >= tuning.promoteHoldMs() && budget >= 2) {
+            if (settled && state == previous.state() && promoteCredit >= tuning.promoteHoldMs() && budget >= 2) {
                 state = state.higher();
             }
         }
+        long stateSince = m.stateSinceMs();
         if (state != previous.state()) {
+            stateSince = t;
             budget -= 1;
             promoteCredit = 0;
             demoteCredit = 0;
@@ -162,8 +172,8 @@ public final class AdaptiveAlgorithm implements Algorithm<AdaptiveMemory> {
         String detail = String.format(Locale.ROOT, "capacity %.2f Mbit/s, queue %.0f ms, want %.2f Mbit/s",
                 capacity / 1e6, delayMs, want / 1e6);
         Decision decision = new Decision(t, state, bitrate, reason, detail);
-        return new Step<>(new AdaptiveMemory(decision, t, capacity, peak, sustained, promoteCredit, demoteCredit,
-                outageSince, budget), decision);
+        return new Step<>(new AdaptiveMemory(decision, t, capacity, peak, stateSince, sustained, promoteCredit,
+                demoteCredit, deliveringAt, budget), decision);
     }
 
     private QualityState highestWithFloorBelow(QualityState current, double rate) {

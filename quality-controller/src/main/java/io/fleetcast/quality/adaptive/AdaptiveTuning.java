@@ -23,17 +23,19 @@ import java.util.Map;
  *                           news about the link. Cellular links deliver in bursts: a shorter
  *                           queue is normal even while the link idles
  * @param outageFraction     backlogged and acking below this share of the capacity: an outage
- * @param outageHoldMs       during an outage the capacity estimate and the state hold this long
- * @param outageRateShare    during an outage the target is at most this share of the capacity
+ * @param outageHoldMs       during an outage (a stall) the capacity estimate and the state hold
+ *                           this long while the bitrate drops to the minimum at once
  * @param increasePerSecond  how fast the target may probe above the recent peak capacity
  * @param recoveryIncreasePerSecond how fast it may climb back up to that peak: fading links
  *                           usually come back to where they were
  * @param peakTauMs          how fast the remembered peak fades
- * @param lossThreshold      loss above this cuts the target in proportion to the loss
+ * @param lossHoldThreshold  loss above this stops increases...
+ * @param lossCutThreshold   ...and above this cuts the target by half the loss ratio
  * @param minBitrateBps      the target never goes below this
  * @param promoteHoldMs      promote after the state's ceiling has limited the bitrate, with
  *                           the queue at or below target, for this long
  * @param demoteHoldMs       demote after the bitrate has been below the state's floor this long
+ * @param minStateMs         no promotion or demotion this soon after the last state change
  * @param creditLeak         a hold's credit drains this many times faster than it fills while
  *                           its condition is false, so one noisy sample does not reset it
  * @param sustainedTauMs     time constant of the sustained bitrate that picks the state to
@@ -54,14 +56,15 @@ public record AdaptiveTuning(
         long backlogMs,
         double outageFraction,
         long outageHoldMs,
-        double outageRateShare,
         double increasePerSecond,
         double recoveryIncreasePerSecond,
         long peakTauMs,
-        double lossThreshold,
+        double lossHoldThreshold,
+        double lossCutThreshold,
         long minBitrateBps,
         long promoteHoldMs,
         long demoteHoldMs,
+        long minStateMs,
         double creditLeak,
         long sustainedTauMs,
         double switchesPerMinute,
@@ -75,11 +78,10 @@ public record AdaptiveTuning(
                 || sustainedTauMs <= 0 || peakTauMs <= 0 || backlogMs <= 0) {
             throw new IllegalArgumentException("delays and time constants must be > 0");
         }
-        if (!(outageFraction >= 0 && outageFraction < 1) || !(lossThreshold >= 0 && lossThreshold < 1)) {
-            throw new IllegalArgumentException("outageFraction and lossThreshold must be within 0..1");
-        }
-        if (!(outageRateShare > 0 && outageRateShare <= 1)) {
-            throw new IllegalArgumentException("outageRateShare must be within 0..1, got " + outageRateShare);
+        if (!(outageFraction >= 0 && outageFraction < 1)
+                || !(lossHoldThreshold >= 0 && lossHoldThreshold <= lossCutThreshold && lossCutThreshold < 1)) {
+            throw new IllegalArgumentException(
+                    "outageFraction must be within 0..1 and 0 <= lossHoldThreshold <= lossCutThreshold < 1");
         }
         if (!(increasePerSecond > 0) || !(recoveryIncreasePerSecond > 0) || !(creditLeak >= 0)) {
             throw new IllegalArgumentException("increase rates must be > 0 and creditLeak >= 0");
@@ -115,14 +117,15 @@ public record AdaptiveTuning(
                 120,        // backlogMs
                 0.1,        // outageFraction
                 6000,       // outageHoldMs
-                0.25,       // outageRateShare
                 0.5,        // increasePerSecond
                 3.0,        // recoveryIncreasePerSecond
                 10_000,     // peakTauMs
-                0.05,       // lossThreshold
+                0.02,       // lossHoldThreshold
+                0.10,       // lossCutThreshold
                 150_000,    // minBitrateBps
                 3000,       // promoteHoldMs
                 8000,       // demoteHoldMs
+                3000,       // minStateMs
                 2.0,        // creditLeak
                 3000,       // sustainedTauMs
                 3.0,        // switchesPerMinute
@@ -131,6 +134,22 @@ public record AdaptiveTuning(
                         QualityState.LOW, 400_000L, QualityState.VERY_LOW, 0L),
                 QualityState.HIGH,
                 2_500_000); // startBitrateBps
+    }
+
+    /** These constants with another start. */
+    public AdaptiveTuning withStart(QualityState state, long bitrateBps) {
+        return new AdaptiveTuning(targetDelayMs, drainMs, capacityUpTauMs, capacityDownTauMs, backlogMs,
+                outageFraction, outageHoldMs, increasePerSecond, recoveryIncreasePerSecond, peakTauMs,
+                lossHoldThreshold, lossCutThreshold, minBitrateBps, promoteHoldMs, demoteHoldMs, minStateMs,
+                creditLeak, sustainedTauMs, switchesPerMinute, switchBurst, floorBps, state, bitrateBps);
+    }
+
+    /** These constants with other state floors. */
+    public AdaptiveTuning withFloors(Map<QualityState, Long> floors) {
+        return new AdaptiveTuning(targetDelayMs, drainMs, capacityUpTauMs, capacityDownTauMs, backlogMs,
+                outageFraction, outageHoldMs, increasePerSecond, recoveryIncreasePerSecond, peakTauMs,
+                lossHoldThreshold, lossCutThreshold, minBitrateBps, promoteHoldMs, demoteHoldMs, minStateMs,
+                creditLeak, sustainedTauMs, switchesPerMinute, switchBurst, floors, startState, startBitrateBps);
     }
 
     public long floor(QualityState state) {

@@ -18,7 +18,7 @@ import java.util.StringJoiner;
  */
 public final class BenchPrinter {
 
-    private static final String ROW = "%-26s %-10s %7s %7s %6s %6s %6s %6s %6s  %s%n";
+    private static final String ROW = "%-24s %-10s %6s %6s %6s %6s %6s %6s %6s %6s %6s  %s%n";
 
     private final PrintStream out;
     private final Targets targets;
@@ -58,16 +58,17 @@ public final class BenchPrinter {
         Map<String, List<Report>> byTrace = new LinkedHashMap<>();
         reports.forEach(r -> byTrace.computeIfAbsent(r.trace(), k -> new ArrayList<>()).add(r));
         out.printf("%n== %s: %s, %d traces ==%n", kind.id(), kind.description(), byTrace.size());
-        out.printf(ROW, "trace", "controller", "oracle", "mean", "ratio", "late%", "sw/min", "drop%", "p95ms",
-                "targets");
+        out.printf(ROW, "trace", "controller", "oracle", "sent", "deliv", "ratio", "late%", "maxQms", "sw/min",
+                "drop%", "loss%", "targets");
         for (var entry : byTrace.entrySet()) {
             boolean first = true;
             for (Report r : entry.getValue()) {
                 List<String> misses = targets.misses(r);
                 out.printf(Locale.ROOT, ROW, first ? entry.getKey() : "", r.controller(),
-                        kbps(r.oracleBps()), kbps(r.meanBps()), fmt("%.3f", r.ratio()), fmt("%.2f", r.lateShare() * 100),
+                        mbps(r.oracleBps()), mbps(r.sentBps()), mbps(r.deliveredBps()), fmt("%.3f", r.ratio()),
+                        fmt("%.2f", r.lateShare() * 100), Long.toString(r.maxDelayMs()),
                         fmt("%.2f", r.switchesPerMinute()), fmt("%.2f", r.droppedShare() * 100),
-                        Long.toString(r.p95DelayMs()), misses.isEmpty() ? "ok" : String.join(" ", misses));
+                        fmt("%.2f", r.lostShare() * 100), misses.isEmpty() ? "ok" : String.join(" ", misses));
                 first = false;
             }
         }
@@ -79,6 +80,7 @@ public final class BenchPrinter {
             double maxLate = runs.stream().mapToDouble(Report::lateShare).max().orElse(0);
             double maxSwitches = runs.stream().mapToDouble(Report::switchesPerMinute).max().orElse(0);
             double meanDropped = runs.stream().mapToDouble(Report::droppedShare).average().orElse(0);
+            double meanLost = runs.stream().mapToDouble(Report::lostShare).average().orElse(0);
             long met = runs.stream().filter(targets::met).count();
             StringJoiner beatsText = new StringJoiner(", ");
             StringJoiner beatsJson = new StringJoiner(",", "{", "}");
@@ -91,16 +93,16 @@ public final class BenchPrinter {
                     beatsJson.add(String.format("\"%s\":%d", baseline, beaten));
                 }
             }
-            out.printf(Locale.ROOT, "summary %-18s %-10s ratio min %.3f mean %.3f | late max %.2f%% | sw/min max %.2f"
-                            + " | drop mean %.2f%% | targets met %d/%d%s%n",
+            out.printf(Locale.ROOT, "summary %-16s %-10s ratio min %.3f mean %.3f | late max %.2f%% | sw/min max %.2f"
+                            + " | drop %.2f%% loss %.2f%% (mean) | targets met %d/%d%s%n",
                     kind.id(), controller, minRatio, meanRatio, maxLate * 100, maxSwitches, meanDropped * 100,
-                    met, runs.size(), beatsText.length() == 0 ? "" : " | " + beatsText);
+                    meanLost * 100, met, runs.size(), beatsText.length() == 0 ? "" : " | " + beatsText);
             summaries.add(String.format(Locale.ROOT,
                     "{\"summary\":\"%s\",\"controller\":\"%s\",\"traces\":%d,\"minRatio\":%.3f,\"meanRatio\":%.3f,"
-                            + "\"maxLatePct\":%.2f,\"maxSwitchesPerMin\":%.2f,\"meanDroppedPct\":%.2f,"
-                            + "\"targetsMet\":%d%s}",
-                    kind.id(), controller, runs.size(), minRatio, meanRatio, maxLate * 100, maxSwitches,
-                    meanDropped * 100, met, controller.equals(candidate) ? ",\"beats\":" + beatsJson : ""));
+                            + "\"maxLateShare\":%.4f,\"maxSwitchesPerMin\":%.2f,\"meanDroppedShare\":%.4f,"
+                            + "\"meanLostShare\":%.4f,\"targetsMet\":%d%s}",
+                    kind.id(), controller, runs.size(), minRatio, meanRatio, maxLate, maxSwitches,
+                    meanDropped, meanLost, met, controller.equals(candidate) ? ",\"beats\":" + beatsJson : ""));
         }
         return candidateEverywhere;
     }
@@ -111,8 +113,8 @@ public final class BenchPrinter {
         return targets.beats(c, b);
     }
 
-    private static String kbps(double bps) {
-        return String.format(Locale.ROOT, "%.0f", bps / 1000);
+    private static String mbps(double bps) {
+        return String.format(Locale.ROOT, "%.3f", bps / 1e6);
     }
 
     private static String fmt(String format, double v) {

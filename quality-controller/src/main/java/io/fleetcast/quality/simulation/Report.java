@@ -12,17 +12,19 @@ import java.util.StringJoiner;
 /**
  * What one controller achieved on one trace.
  *
- * @param meanBps      bits of completely delivered frames per second of trace
+ * @param sentBps      bits the encoder produced per second of trace
+ * @param deliveredBps bits of completely delivered frames per second of trace
  * @param oracleBps    see {@link Oracle}
- * @param lateShare    share of time the oldest queued byte had waited more than 1 s
+ * @param lateShare    share of delivered bytes that waited more than 1 s in the send queue
+ * @param maxDelayMs   longest wait of the oldest queued byte
  * @param switches     state changes after the first decision
- * @param droppedShare share of encoded bytes dropped by the sender
- * @param p95DelayMs   95th percentile over time of the oldest queued byte's wait
+ * @param droppedShare share of encoded bytes the sender dropped as stale
+ * @param lostShare    share of encoded bytes lost at the drop-tail limit
  * @param stateShare   share of time spent in each state
  */
 public record Report(String trace, TraceKind kind, String controller, long durationMs,
-                     double oracleBps, double meanBps, double lateShare, int switches,
-                     double droppedShare, long p95DelayMs, Map<QualityState, Double> stateShare) {
+                     double sentBps, double deliveredBps, double oracleBps, double lateShare, long maxDelayMs,
+                     int switches, double droppedShare, double lostShare, Map<QualityState, Double> stateShare) {
 
     public Report {
         Objects.requireNonNull(trace, "trace");
@@ -33,9 +35,9 @@ public record Report(String trace, TraceKind kind, String controller, long durat
         stateShare = Map.copyOf(shares);
     }
 
-    /** Mean bitrate as a share of the oracle's. */
+    /** Delivered bitrate as a share of the oracle's. */
     public double ratio() {
-        return oracleBps > 0 ? meanBps / oracleBps : 1;
+        return oracleBps > 0 ? deliveredBps / oracleBps : 1;
     }
 
     public double switchesPerMinute() {
@@ -43,18 +45,19 @@ public record Report(String trace, TraceKind kind, String controller, long durat
     }
 
     public String toJson() {
-        StringJoiner shares = new StringJoiner(",", "{", "}");
+        StringJoiner seconds = new StringJoiner(",", "{", "}");
         for (QualityState s : QualityState.values()) {
-            shares.add(String.format(Locale.ROOT, "\"%s\":%.3f", s, stateShare.getOrDefault(s, 0.0)));
+            seconds.add(String.format(Locale.ROOT, "\"%s\":%.1f", s,
+                    stateShare.getOrDefault(s, 0.0) * durationMs / 1000));
         }
         return String.format(Locale.ROOT,
                 "{\"trace\":\"%s\",\"kind\":\"%s\",\"controller\":\"%s\",\"durationS\":%.1f,"
-                        + "\"oracleKbps\":%.0f,\"meanKbps\":%.0f,\"ratio\":%.3f,\"latePct\":%.2f,"
-                        + "\"switches\":%d,\"switchesPerMin\":%.2f,\"droppedPct\":%.2f,\"p95DelayMs\":%d,"
-                        + "\"stateShare\":%s}",
+                        + "\"sentMbps\":%.3f,\"deliveredMbps\":%.3f,\"oracleMbps\":%.3f,\"ratio\":%.3f,"
+                        + "\"lateShare\":%.4f,\"maxQueueDelayMs\":%d,\"switches\":%d,\"switchesPerMin\":%.2f,"
+                        + "\"droppedShare\":%.4f,\"lostShare\":%.4f,\"secondsPerState\":%s}",
                 escape(trace), kind.id(), escape(controller), durationMs / 1000.0,
-                oracleBps / 1000, meanBps / 1000, ratio(), lateShare * 100,
-                switches, switchesPerMinute(), droppedShare * 100, p95DelayMs, shares);
+                sentBps / 1e6, deliveredBps / 1e6, oracleBps / 1e6, ratio(), lateShare, maxDelayMs,
+                switches, switchesPerMinute(), droppedShare, lostShare, seconds);
     }
 
     private static String escape(String s) {

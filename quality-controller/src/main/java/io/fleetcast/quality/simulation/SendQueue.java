@@ -3,19 +3,33 @@ package io.fleetcast.quality.simulation;
 import java.util.ArrayDeque;
 
 /**
- * The sender's FIFO of frames, drained by the link. Bytes count as delivered when their
- * whole frame has arrived; a frame dropped half-sent wastes what already went out.
+ * The sender's FIFO of frames, drained by the link, with a drop-tail limit. Bytes count as
+ * delivered when their whole frame has arrived; a frame dropped half-sent wastes what
+ * already went out.
  */
 final class SendQueue {
 
     private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+    private final long limitBytes;
     private double queuedBytes;
     private long deliveredBytes;
+    private long lateBytes;
     private long droppedBytes;
+    private long lostBytes;
 
-    void add(Frame frame) {
+    SendQueue(long limitBytes) {
+        this.limitBytes = limitBytes;
+    }
+
+    /** Queues the frame, or loses it when it does not fit (drop-tail); returns whether it fit. */
+    boolean offer(Frame frame) {
+        if (queuedBytes + frame.remaining > limitBytes) {
+            lostBytes += frame.bytes;
+            return false;
+        }
         frames.addLast(frame);
         queuedBytes += frame.remaining;
+        return true;
     }
 
     /**
@@ -36,8 +50,12 @@ final class SendQueue {
         return dropped;
     }
 
-    /** Sends up to {@code budgetBytes}; returns the bytes that left (what the receiver acks). */
-    double deliver(double budgetBytes) {
+    /**
+     * Sends up to {@code budgetBytes} during millisecond {@code nowMs}; returns the bytes that
+     * left (what the receiver acks). A frame whose last byte leaves more than
+     * {@code lateMs} after it was queued is delivered late.
+     */
+    double deliver(double budgetBytes, long nowMs, long lateMs) {
         double sent = 0;
         while (budgetBytes > 0 && !frames.isEmpty()) {
             Frame head = frames.peekFirst();
@@ -48,6 +66,9 @@ final class SendQueue {
             if (head.remaining <= 1e-9) {
                 frames.pollFirst();
                 deliveredBytes += head.bytes;
+                if (nowMs - head.createdMs > lateMs) {
+                    lateBytes += head.bytes;
+                }
             }
         }
         queuedBytes = Math.max(0, queuedBytes - sent);
@@ -70,8 +91,16 @@ final class SendQueue {
         return deliveredBytes;
     }
 
+    long lateBytes() {
+        return lateBytes;
+    }
+
     long droppedBytes() {
         return droppedBytes;
+    }
+
+    long lostBytes() {
+        return lostBytes;
     }
 
     private void drop(Frame frame) {

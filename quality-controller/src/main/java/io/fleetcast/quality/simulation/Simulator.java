@@ -15,14 +15,13 @@ import java.util.function.Consumer;
 
 /**
  * Replays a trace millisecond by millisecond: the encoder fills the send queue at the
- * controller's target, the trace's capacity drains it, stale data is dropped per the
- * {@link LinkModel}, and every sample interval the controller sees what a real sender
- * sees. The controller runs behind the same {@link QualityController} the observer uses,
+ * controller's target (frames that do not fit its drop-tail limit are lost), the trace's
+ * capacity drains it, stale data is dropped per the {@link LinkModel}, and every sample
+ * interval the controller sees what a real sender sees: acked throughput, queued bytes,
+ * RTT (base plus the oldest byte's wait) and the loss ratio. The controller runs behind the same {@link QualityController} the observer uses,
  * so the encoder is only reconfigured when a listener would be told.
  */
 public final class Simulator {
-
-    private static final int DELAY_HISTOGRAM_MS = 10_000;
 
     private final LinkModel model;
 
@@ -45,7 +44,7 @@ public final class Simulator {
         QualityController controller = new QualityController(algorithm, 0, Limits.NONE);
         Decision first = controller.current();
         Encoder encoder = new Encoder(model, first.state(), first.bitrateBps());
-        SendQueue queue = new SendQueue();
+        SendQueue queue = new SendQueue(model.bufferBytes());
         int[] switches = {0};
         controller.addListener((previous, current) -> {
             encoder.configure(current.state(), current.bitrateBps());
@@ -54,41 +53,46 @@ public final class Simulator {
             }
         });
 
-        long[] delayHistogram = new long[DELAY_HISTOGRAM_MS + 1];
         Map<QualityState, Long> stateMs = new EnumMap<>(QualityState.class);
         long encodedBytes = 0;
-        long lateMs = 0;
+        long maxDelayMs = 0;
         double intervalAcked = 0;
+        long intervalOffered = 0;
+        long intervalLost = 0;
         Second second = new Second();
 
         for (long t = 0; t < durationMs; t++) {
             Frame frame = encoder.poll(t);
             if (frame != null) {
-                queue.add(frame);
                 encodedBytes += frame.bytes;
+                intervalOffered += frame.bytes;
+                if (!queue.offer(frame)) {
+                    // The next frame would predict from the lost one.
+                    encoder.requestKeyframe();
+                    intervalLost += frame.bytes;
+                }
             }
             long droppedBefore = queue.droppedBytes();
             if (model.drops() && queue.dropStale(t, model.dropAfterMs())) {
                 encoder.requestKeyframe();
             }
             double capacity = trace.bytesAt(t);
-            double acked = queue.deliver(capacity);
+            double acked = queue.deliver(capacity, t, LinkModel.LATE_MS);
             intervalAcked += acked;
 
             long age = queue.headAgeMs(t);
-            delayHistogram[(int) Math.min(age, DELAY_HISTOGRAM_MS)]++;
-            if (age > LinkModel.LATE_MS) {
-                lateMs++;
-            }
-            Decision inForce = controller.current();
-            stateMs.merge(inForce.state(), 1L, Long::sum);
+            maxDelayMs = Math.max(maxDelayMs, age);
+            stateMs.merge(controller.current().state(), 1L, Long::sum);
             second.add(capacity, acked, age, queue.droppedBytes() - droppedBefore);
 
             long now = t + 1;
             if (now % model.sampleIntervalMs() == 0) {
+                double loss = intervalOffered == 0 ? 0 : intervalLost / (double) intervalOffered;
                 controller.onSample(new Sample(now, intervalAcked * 1000.0 / model.sampleIntervalMs(),
-                        queue.queuedBytes(), model.baseRttMs() + age, 0));
+                        queue.queuedBytes(), model.baseRttMs() + age, loss));
                 intervalAcked = 0;
+                intervalOffered = 0;
+                intervalLost = 0;
             }
             if (now % 1000 == 0 || now == durationMs) {
                 timeline.accept(second.row(now, controller.current(), queue.queuedBytes()));
@@ -98,26 +102,17 @@ public final class Simulator {
 
         Map<QualityState, Double> stateShare = new EnumMap<>(QualityState.class);
         stateMs.forEach((s, ms) -> stateShare.put(s, ms / (double) durationMs));
+        long delivered = queue.deliveredBytes();
         return new Report(trace.name(), trace.kind(), algorithm.name(), durationMs,
+                encodedBytes * 8000.0 / durationMs,
+                delivered * 8000.0 / durationMs,
                 Oracle.meanBps(trace, durationMs),
-                queue.deliveredBytes() * 8000.0 / durationMs,
-                lateMs / (double) durationMs,
+                delivered == 0 ? 0 : queue.lateBytes() / (double) delivered,
+                maxDelayMs,
                 switches[0],
                 encodedBytes == 0 ? 0 : queue.droppedBytes() / (double) encodedBytes,
-                percentile(delayHistogram, durationMs, 0.95),
+                encodedBytes == 0 ? 0 : queue.lostBytes() / (double) encodedBytes,
                 stateShare);
-    }
-
-    private static long percentile(long[] histogram, long total, double p) {
-        long rank = (long) Math.ceil(total * p);
-        long seen = 0;
-        for (int ms = 0; ms < histogram.length; ms++) {
-            seen += histogram[ms];
-            if (seen >= rank) {
-                return ms;
-            }
-        }
-        return histogram.length - 1;
     }
 
     /** Accumulates one second of timeline. */

@@ -7,6 +7,8 @@ import io.fleetcast.quality.Reason;
 import io.fleetcast.quality.Sample;
 import io.fleetcast.quality.Step;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
@@ -21,13 +23,7 @@ class AdaptiveAlgorithmTest {
     private final AdaptiveTuning tuning = algorithm.tuning();
 
     private static AdaptiveAlgorithm startingAt(QualityState state, long bitrateBps) {
-        AdaptiveTuning d = AdaptiveTuning.defaults();
-        return new AdaptiveAlgorithm(new AdaptiveTuning(d.targetDelayMs(), d.drainMs(), d.capacityUpTauMs(),
-                d.capacityDownTauMs(), d.backlogMs(), d.outageFraction(), d.outageHoldMs(), d.outageRateShare(),
-                d.increasePerSecond(),
-                d.recoveryIncreasePerSecond(), d.peakTauMs(), d.lossThreshold(), d.minBitrateBps(),
-                d.promoteHoldMs(), d.demoteHoldMs(), d.creditLeak(), d.sustainedTauMs(), d.switchesPerMinute(),
-                d.switchBurst(), d.floorBps(), state, bitrateBps));
+        return new AdaptiveAlgorithm(AdaptiveTuning.defaults().withStart(state, bitrateBps));
     }
 
     @Test
@@ -94,7 +90,7 @@ class AdaptiveAlgorithmTest {
         assertThat(link.switches()).isZero();
         assertThat(link.since(20_000)).extracting(Decision::reason).contains(Reason.OUTAGE);
         assertThat(link.since(20_500).stream().filter(d -> d.timeMs() < 24_000))
-                .allMatch(d -> d.bitrateBps() <= 3_000_000 * tuning.outageRateShare() * 1.05);
+                .allMatch(d -> d.bitrateBps() == tuning.minBitrateBps());
         assertThat(link.last().bitrateBps()).isGreaterThan(2_500_000);
     }
 
@@ -120,14 +116,15 @@ class AdaptiveAlgorithmTest {
 
     @Test
     void demotesStraightToTheStateThatFits() {
-        FluidLink link = new FluidLink(algorithm).run(20_000, 3_000_000).run(30_000, 300_000);
+        FluidLink link = new FluidLink(algorithm).run(20_000, 3_000_000).run(40_000, 500_000);
 
-        assertThat(link.last().state()).isEqualTo(QualityState.VERY_LOW);
+        // Skips MEDIUM: its floor is above what the link now carries.
+        assertThat(link.last().state()).isEqualTo(QualityState.LOW);
         assertThat(link.switches()).isEqualTo(1);
     }
 
     @Test
-    void promotesOneStateAtATimeAfterTheCeilingBindsForTheHoldTime() {
+    void promotesOnlyAfterAStablePeriodOneStateAtATime() {
         FluidLink link = new FluidLink(startingAt(QualityState.VERY_LOW, 500_000)).run(20_000, 10_000_000);
 
         List<Decision> promotions = link.decisions.stream().filter(d -> d.reason() == Reason.PROMOTE).toList();
@@ -142,6 +139,43 @@ class AdaptiveAlgorithmTest {
     }
 
     @Test
+    void dropsAtOnceOnAStall() {
+        FluidLink link = new FluidLink(algorithm).run(20_000, 3_000_000);
+
+        link.run(100, 0);
+
+        assertThat(link.last().bitrateBps()).isEqualTo(tuning.minBitrateBps());
+        assertThat(link.last().reason()).isEqualTo(Reason.OUTAGE);
+        assertThat(link.last().state()).isEqualTo(QualityState.HIGH);
+    }
+
+    @Test
+    void demotesOnSustainedLoss() {
+        Step<AdaptiveMemory> s = algorithm.start(0, Limits.NONE);
+        Decision demotion = null;
+        for (long t = 100; t <= 20_000 && demotion == null; t += 100) {
+            s = algorithm.step(s.memory(), new Sample(t, s.decision().bitrateBps() / 8.0, 0, 40, 0.2), Limits.NONE);
+            if (s.decision().reason() == Reason.DEMOTE) {
+                demotion = s.decision();
+            }
+        }
+
+        assertThat(demotion).isNotNull();
+        assertThat(demotion.timeMs()).isGreaterThanOrEqualTo(tuning.demoteHoldMs());
+        assertThat(demotion.state()).isLessThan(QualityState.HIGH);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"400000", "600000", "800000", "1200000", "1800000", "2500000", "4500000"})
+    void doesNotFlapAtABoundary(long boundaryBps) {
+        // Capacity swings 10 % either side of a state's floor or ceiling every second.
+        FluidLink link = new FluidLink(algorithm)
+                .run(300_000, t -> boundaryBps * ((t / 1000) % 2 == 0 ? 1.1 : 0.9));
+
+        assertThat(link.switches()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
     void theSwitchBudgetBoundsFlapping() {
         long minutes = 10;
         FluidLink link = new FluidLink(algorithm)
@@ -152,13 +186,29 @@ class AdaptiveAlgorithmTest {
         assertThat(link.switches()).isGreaterThan(4);
     }
 
-    @Test
-    void theOwnerCapLimitsStateAndBitrate() {
-        FluidLink link = new FluidLink(algorithm, Limits.cap(QualityState.MEDIUM)).run(10_000, 10_000_000);
+    @ParameterizedTest
+    @CsvSource({
+            // cap,   pin,      capacity,  state,    reason
+            "MEDIUM,  ,         10000000,  MEDIUM,   CAPPED",
+            "LOW,     ,         10000000,  LOW,      CAPPED",
+            "MEDIUM,  ,         300000,    VERY_LOW, STEADY",
+            ",        LOW,      10000000,  LOW,      PINNED",
+            ",        LOW,      300000,    LOW,      PINNED",
+            ",        HIGH,     500000,    HIGH,     PINNED",
+            "MEDIUM,  VERY_LOW, 10000000,  VERY_LOW, PINNED"})
+    void obeysCapAndPin(QualityState cap, QualityState pin, double capacityBps, QualityState state, Reason reason) {
+        Limits limits = new Limits(cap, pin);
 
-        assertThat(link.decisions).allMatch(d -> d.state().compareTo(QualityState.MEDIUM) <= 0);
-        assertThat(link.last().bitrateBps()).isEqualTo(QualityState.MEDIUM.nominalBps());
-        assertThat(link.last().reason()).isEqualTo(Reason.CAPPED);
+        FluidLink link = new FluidLink(algorithm, limits).run(40_000, capacityBps);
+
+        assertThat(link.decisions).allMatch(d -> d.state().compareTo(limits.top()) <= 0);
+        if (pin != null) {
+            assertThat(link.decisions).allMatch(d -> d.state() == pin);
+        }
+        assertThat(link.last().state()).isEqualTo(state);
+        assertThat(link.last().reason()).isEqualTo(reason);
+        assertThat(link.last().bitrateBps()).isLessThanOrEqualTo(state.nominalBps())
+                .isLessThanOrEqualTo((long) (capacityBps * 1.1));
     }
 
     @Test
@@ -177,12 +227,11 @@ class AdaptiveAlgorithmTest {
     }
 
     @Test
-    void aPinHoldsTheStateWhileTheBitrateFollowsTheNetwork() {
-        FluidLink link = new FluidLink(algorithm, Limits.pin(QualityState.LOW)).run(30_000, 300_000);
+    void forgetsTheOldCapacityWhenAStallOutlastsTheHold() {
+        FluidLink link = new FluidLink(algorithm).run(20_000, 3_000_000).run(40_000, 200_000);
 
-        assertThat(link.decisions).allMatch(d -> d.state() == QualityState.LOW);
-        assertThat(link.last().bitrateBps()).isCloseTo(300_000L, within(60_000L));
-        assertThat(link.last().reason()).isEqualTo(Reason.PINNED);
+        assertThat(link.last().state()).isEqualTo(QualityState.VERY_LOW);
+        assertThat(link.last().bitrateBps()).isCloseTo(200_000L, within(40_000L));
     }
 
     @Test
@@ -193,16 +242,27 @@ class AdaptiveAlgorithmTest {
         assertThat(link.last().state()).isEqualTo(QualityState.VERY_LOW);
     }
 
-    @Test
-    void lossCutsTheTargetInProportion() {
+    @ParameterizedTest
+    @CsvSource({
+            "0.00, INCREASE",   // no loss: free to grow
+            "0.01, INCREASE",
+            "0.05, LOSS",       // 2-10 %: hold
+            "0.20, LOSS"})      // above 10 %: cut by half the loss
+    void reactsToLossAsGoogleCongestionControlDoes(double loss, Reason reason) {
         Step<AdaptiveMemory> s = algorithm.start(0, Limits.NONE);
         s = algorithm.step(s.memory(), new Sample(100, 312_500, 0, 40, 0), Limits.NONE);
         long before = s.decision().bitrateBps();
 
-        s = algorithm.step(s.memory(), new Sample(200, 312_500, 0, 40, 0.2), Limits.NONE);
+        s = algorithm.step(s.memory(), new Sample(200, before / 8.0, 0, 40, loss), Limits.NONE);
 
-        assertThat(s.decision().bitrateBps()).isLessThanOrEqualTo((long) (before * 0.8) + 1);
-        assertThat(s.decision().reason()).isEqualTo(Reason.LOSS);
+        assertThat(s.decision().reason()).isEqualTo(reason);
+        if (loss > tuning.lossCutThreshold()) {
+            assertThat(s.decision().bitrateBps()).isEqualTo(Math.round(before * (1 - loss / 2)));
+        } else if (loss > tuning.lossHoldThreshold()) {
+            assertThat(s.decision().bitrateBps()).isEqualTo(before);
+        } else {
+            assertThat(s.decision().bitrateBps()).isGreaterThan(before);
+        }
     }
 
     @Test
@@ -237,21 +297,11 @@ class AdaptiveAlgorithmTest {
     @Test
     void tuningRejectsNonsense() {
         AdaptiveTuning d = AdaptiveTuning.defaults();
-        assertThatThrownBy(() -> new AdaptiveTuning(0, d.drainMs(), d.capacityUpTauMs(), d.capacityDownTauMs(),
-                d.backlogMs(), d.outageFraction(), d.outageHoldMs(), d.outageRateShare(), d.increasePerSecond(),
-                d.recoveryIncreasePerSecond(), d.peakTauMs(), d.lossThreshold(), d.minBitrateBps(),
-                d.promoteHoldMs(), d.demoteHoldMs(), d.creditLeak(), d.sustainedTauMs(), d.switchesPerMinute(),
-                d.switchBurst(), d.floorBps(), d.startState(), d.startBitrateBps()))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AdaptiveTuning(d.targetDelayMs(), d.drainMs(), d.capacityUpTauMs(),
-                d.capacityDownTauMs(), d.backlogMs(), d.outageFraction(), d.outageHoldMs(), d.outageRateShare(),
-                d.increasePerSecond(),
-                d.recoveryIncreasePerSecond(), d.peakTauMs(), d.lossThreshold(), d.minBitrateBps(),
-                d.promoteHoldMs(), d.demoteHoldMs(), d.creditLeak(), d.sustainedTauMs(), d.switchesPerMinute(),
-                d.switchBurst(), Map.of(QualityState.LOW, 2_000_000L), d.startState(), d.startBitrateBps()))
-                .hasMessageContaining("floor of LOW");
-        assertThat(startingAt(QualityState.LOW, 1_000_000).tuning().startState()).isEqualTo(QualityState.LOW);
-        assertThatThrownBy(() -> startingAt(QualityState.LOW, 2_000_000))
-                .hasMessageContaining("startBitrateBps");
+
+        assertThatThrownBy(() -> d.withFloors(Map.of(QualityState.LOW, 2_000_000L)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("floor of LOW");
+        assertThatThrownBy(() -> d.withStart(QualityState.LOW, 2_000_000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("startBitrateBps");
+        assertThat(d.withStart(QualityState.LOW, 1_000_000).startState()).isEqualTo(QualityState.LOW);
     }
 }

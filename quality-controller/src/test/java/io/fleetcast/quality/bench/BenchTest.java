@@ -58,7 +58,7 @@ class BenchTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("== cellular:", "== hsdpa:", "== fcc:");
         assertThat(out.indexOf("== cellular:")).isLessThan(out.indexOf("== hsdpa:"));
-        assertThat(out).contains("summary cellular           fleetcast", "beats vvlive");
+        assertThat(out).contains("summary cellular", "beats vvlive", "targets met");
         assertThat(out.lines().filter(l -> l.startsWith("{\"trace\":"))).hasSize(9);
         assertThat(out.lines().filter(l -> l.startsWith("{\"summary\":"))).hasSize(9);
         assertThat(out.lines().reduce((a, b) -> b).orElseThrow()).startsWith("verdict: fleetcast");

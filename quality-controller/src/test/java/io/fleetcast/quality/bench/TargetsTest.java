@@ -14,8 +14,8 @@ class TargetsTest {
     private final Targets targets = Targets.mission();
 
     private static Report run(String controller, double ratio, double lateShare, int switchesPerMinute) {
-        return new Report("t", TraceKind.OTHER, controller, 60_000, 1_000_000, ratio * 1_000_000, lateShare,
-                switchesPerMinute, 0, 0, Map.of());
+        return new Report("t", TraceKind.OTHER, controller, 60_000, 1_000_000, ratio * 1_000_000, 1_000_000,
+                lateShare, 0, switchesPerMinute, 0, 0, Map.of());
     }
 
     @ParameterizedTest
@@ -35,13 +35,14 @@ class TargetsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "0.95, 0, 0.92, 0, true",    // both meet, candidate delivers more
-            "0.92, 0, 0.95, 0, false",   // both meet, baseline delivers more
-            "0.91, 0, 0.99, 9, true",    // baseline misses the switch target
-            "0.85, 0, 0.50, 9, false"})  // candidate misses a target itself
-    void beatsABaselineByMeetingTheTargetsAndDeliveringMoreOrByItAloneMeetingThem(
-            double candidateRatio, int candidateSwitches, double baselineRatio, int baselineSwitches, boolean beats) {
-        assertThat(targets.beats(run("c", candidateRatio, 0, candidateSwitches), run("b", baselineRatio, 0, baselineSwitches)))
+            "0.95, 0.000, 0.92, 0.000, true",    // more bitrate, same late share
+            "0.92, 0.000, 0.95, 0.000, false",   // less bitrate
+            "0.95, 0.005, 0.92, 0.001, false",   // more bitrate but later
+            "0.95, 0.001, 0.92, 0.005, true",    // more bitrate and less late
+            "0.85, 0.000, 0.50, 0.000, true"})   // beating a baseline is not meeting the targets
+    void beatsABaselineWithMoreBitrateAtNoMoreLateShare(
+            double candidateRatio, double candidateLate, double baselineRatio, double baselineLate, boolean beats) {
+        assertThat(targets.beats(run("c", candidateRatio, candidateLate, 0), run("b", baselineRatio, baselineLate, 0)))
                 .isEqualTo(beats);
     }
 }

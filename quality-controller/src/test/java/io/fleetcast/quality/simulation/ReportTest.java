@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportTest {
 
     private final Report report = new Report("norway_\"x\"", TraceKind.HSDPA, "fleetcast", 120_000,
-            2_000_000, 1_900_000, 0.001, 6, 0.02, 420, Map.of(QualityState.MEDIUM, 0.75, QualityState.LOW, 0.25));
+            2_000_000, 1_900_000, 2_000_000, 0.001, 840, 6, 0.02, 0.005,
+            Map.of(QualityState.MEDIUM, 0.75, QualityState.LOW, 0.25));
 
     @Test
     void derivesRatioAndSwitchesPerMinute() {
@@ -25,8 +26,9 @@ class ReportTest {
 
         assertThat(json).doesNotContain("\n").startsWith("{").endsWith("}");
         assertThat(json).contains("\"trace\":\"norway_\\\"x\\\"\"", "\"kind\":\"hsdpa\"", "\"controller\":\"fleetcast\"",
-                "\"oracleKbps\":2000", "\"meanKbps\":1900", "\"ratio\":0.950", "\"latePct\":0.10",
-                "\"switches\":6", "\"switchesPerMin\":3.00", "\"droppedPct\":2.00", "\"p95DelayMs\":420",
-                "\"stateShare\":{\"VERY_LOW\":0.000,\"LOW\":0.250,\"MEDIUM\":0.750,\"HIGH\":0.000}");
+                "\"sentMbps\":2.000", "\"deliveredMbps\":1.900", "\"oracleMbps\":2.000", "\"ratio\":0.950",
+                "\"lateShare\":0.0010", "\"maxQueueDelayMs\":840", "\"switches\":6", "\"switchesPerMin\":3.00",
+                "\"droppedShare\":0.0200", "\"lostShare\":0.0050",
+                "\"secondsPerState\":{\"VERY_LOW\":0.0,\"LOW\":30.0,\"MEDIUM\":90.0,\"HIGH\":0.0}");
     }
 }
