@@ -7,7 +7,6 @@ import java.lang.System.Logger.Level;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -22,8 +21,6 @@ import org.postgresql.PGConnection;
  */
 public final class AuthAudit implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AuthAudit.class.getName());
-    private static final String COPY = "COPY auth_events "
-            + "(at, robot_id, user_id, path, action, protocol, ip, allowed, status, reason) FROM STDIN";
     private static final int BATCH = 1_000;
 
     private final Database database;
@@ -78,44 +75,14 @@ public final class AuthAudit implements AutoCloseable {
 
     /** COPY is several times cheaper per row than batched INSERTs, on both sides of the wire. */
     private void write(List<AuthEvent> batch) {
-        StringBuilder rows = new StringBuilder(batch.size() * 128);
-        for (AuthEvent e : batch) {
-            rows.append(e.at()).append('\t');
-            id(rows, e.robotId()).append('\t');
-            id(rows, e.userId()).append('\t');
-            text(rows, e.path()).append('\t');
-            text(rows, e.action()).append('\t');
-            text(rows, e.protocol()).append('\t');
-            text(rows, e.ip()).append('\t');
-            rows.append(e.allowed() ? 't' : 'f').append('\t');
-            rows.append(e.status()).append('\t');
-            text(rows, e.reason()).append('\n');
-        }
-        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] rows = AuditRows.encode(batch);
         database.withConnection(c -> {
             try {
-                return c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(bytes));
+                return c.unwrap(PGConnection.class).getCopyAPI().copyIn(AuditRows.COPY, new ByteArrayInputStream(rows));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    private static StringBuilder id(StringBuilder out, long id) {
-        return id > 0 ? out.append(id) : out.append("\\N");
-    }
-
-    /** COPY text format: control characters are already replaced by {@link Texts#clip}; escape backslashes. */
-    private static StringBuilder text(StringBuilder out, String value) {
-        String clipped = Texts.clip(value);
-        for (int i = 0; i < clipped.length(); i++) {
-            char c = clipped.charAt(i);
-            if (c == '\\') {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out;
     }
 
     /** Stops taking events, writes what is queued (bounded wait) and stops the writer. */

@@ -3,6 +3,7 @@ package io.fleetcast.control.auth;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,37 +15,54 @@ import java.util.Map;
  * nginx-rtmp's {@code on_publish} form post. Anything else is a {@link MalformedAuthRequestException}.
  */
 final class AuthRequests {
-    private final JsonFactory json = new JsonFactory();
+    // A shared buffer pool: MediaMTX opens a connection (a new virtual thread) per request, so
+    // Jackson's default per-thread buffers would be allocated afresh every time.
+    private final JsonFactory json = JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+            .build();
 
     AuthRequest fromJson(byte[] body) {
-        Map<String, String> fields = new HashMap<>(16);
+        String ip = null;
+        String user = null;
+        String password = null;
+        String token = null;
+        String action = null;
+        String path = null;
+        String protocol = null;
+        String query = null;
         try (JsonParser parser = json.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedAuthRequestException("body must be a JSON object");
             }
-            JsonToken token;
-            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            JsonToken next;
+            while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (value == JsonToken.VALUE_STRING) {
-                    fields.put(name, parser.getText());
-                } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-                    if (isContractField(name)) {
+                if (value != JsonToken.VALUE_STRING) {
+                    if (isContractField(name) && (value != JsonToken.VALUE_NULL || !"id".equals(name) && !"userAgent".equals(name))) {
                         throw new MalformedAuthRequestException(name + " must be a string");
                     }
                     parser.skipChildren();
-                } else if (value != JsonToken.VALUE_NULL && isContractField(name) && !"id".equals(name)) {
-                    throw new MalformedAuthRequestException(name + " must be a string");
+                    continue;
+                }
+                switch (name) {
+                    case "ip" -> ip = parser.getText();
+                    case "user" -> user = parser.getText();
+                    case "password" -> password = parser.getText();
+                    case "token" -> token = parser.getText();
+                    case "action" -> action = parser.getText();
+                    case "path" -> path = parser.getText();
+                    case "protocol" -> protocol = parser.getText();
+                    case "query" -> query = parser.getText();
+                    default -> { }
                 }
             }
-            if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+            if (next != JsonToken.END_OBJECT || parser.nextToken() != null) {
                 throw new MalformedAuthRequestException("body must be a single JSON object");
             }
         } catch (IOException e) {
             throw new MalformedAuthRequestException("malformed JSON body");
         }
-        return build(fields.get("ip"), fields.get("user"), fields.get("password"), fields.get("token"),
-                fields.get("action"), fields.get("path"), fields.get("protocol"), fields.get("query"));
+        return build(ip, user, password, token, action, path, protocol, query);
     }
 
     /** nginx-rtmp {@code on_publish}: {@code call=publish&name=robot_12&addr=...&pass=KEY}. */

@@ -22,16 +22,28 @@ final class Credentials {
         add(out, request.token());
         add(out, request.password());
         String query = request.query();
-        if (!query.isEmpty()) {
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq <= 0 || !QUERY_KEYS.contains(pair.substring(0, eq))) {
-                    continue;
-                }
-                add(out, decode(pair.substring(eq + 1)));
+        int start = 0;
+        while (start < query.length()) {
+            int end = query.indexOf('&', start);
+            if (end < 0) {
+                end = query.length();
             }
+            int eq = query.indexOf('=', start);
+            if (eq > start && eq < end && isCredentialKey(query, start, eq)) {
+                add(out, decode(query.substring(eq + 1, end)));
+            }
+            start = end + 1;
         }
         return out;
+    }
+
+    private static boolean isCredentialKey(String query, int start, int end) {
+        for (String key : QUERY_KEYS) {
+            if (key.length() == end - start && query.startsWith(key, start)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(List<String> out, String value) {
@@ -41,6 +53,9 @@ final class Credentials {
     }
 
     private static String decode(String value) {
+        if (value.indexOf('%') < 0 && value.indexOf('+') < 0) {
+            return value;
+        }
         try {
             return URLDecoder.decode(value, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -11,11 +11,24 @@ final class Texts {
         if (text == null) {
             return "";
         }
+        if (text.length() <= MAX && printable(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX));
         for (int i = 0; i < text.length() && out.length() < MAX; i++) {
             char c = text.charAt(i);
             out.append(c < 0x20 || c == 0x7f ? '?' : c);
         }
         return out.toString();
+    }
+
+    private static boolean printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 }
