@@ -7,7 +7,9 @@ import java.util.SplittableRandom;
 /**
  * Frames at the state's frame rate, sized so that a GOP averages the bitrate target:
  * keyframes are {@code keyframeFactor} times a predicted frame, every frame varies by
- * {@code frameJitter}. A new state (new resolution) or a drop starts a new GOP.
+ * {@code frameJitter}. A new state (new resolution) or a drop starts a new GOP. Like an
+ * encoder's rate control, bytes spent above the target (a forced keyframe) are paid back
+ * over the next second, so the output averages the target whatever the keyframes.
  */
 final class Encoder {
 
@@ -18,6 +20,7 @@ final class Encoder {
     private double nextFrameMs;
     private double nextKeyframeMs;
     private boolean keyframeRequested = true;
+    private double excessBytes;
 
     Encoder(LinkModel model, QualityState state, long bitrateBps) {
         this.model = model;
@@ -44,7 +47,8 @@ final class Encoder {
             return null;
         }
         nextFrameMs += 1000.0 / state.fps();
-        boolean key = keyframeRequested || nowMs >= nextKeyframeMs;
+        boolean scheduled = nowMs >= nextKeyframeMs;
+        boolean key = keyframeRequested || scheduled;
         if (key) {
             keyframeRequested = false;
             nextKeyframeMs = nowMs + model.keyframeIntervalMs();
@@ -52,8 +56,13 @@ final class Encoder {
         double framesPerGop = state.fps() * model.keyframeIntervalMs() / 1000.0;
         double gopBytes = bitrateBps / 8.0 * model.keyframeIntervalMs() / 1000.0;
         double predicted = gopBytes / (framesPerGop - 1 + model.keyframeFactor());
-        double mean = key ? predicted * model.keyframeFactor() : predicted;
+        double nominal = key ? predicted * model.keyframeFactor() : predicted;
+        // The GOP plan budgets one keyframe per interval; a forced one was planned as a
+        // predicted frame, and what it costs above that is paid back by the next frames.
+        double planned = scheduled ? nominal : predicted;
         double jitter = 1 + model.frameJitter() * (2 * random.nextDouble() - 1);
-        return new Frame(nowMs, (int) Math.max(1, Math.round(mean * jitter)), key);
+        double size = Math.max(predicted * 0.1, nominal * jitter - excessBytes / state.fps());
+        excessBytes = Math.max(0, excessBytes + size - planned);
+        return new Frame(nowMs, (int) Math.max(1, Math.round(size)), key);
     }
 }

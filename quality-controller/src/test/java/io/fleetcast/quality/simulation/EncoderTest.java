@@ -61,6 +61,25 @@ class EncoderTest {
     }
 
     @Test
+    void forcedKeyframesArePaidBackSoTheOutputStillAveragesTheTarget() {
+        Encoder encoder = new Encoder(model, QualityState.MEDIUM, 2_000_000);
+        List<Frame> frames = new ArrayList<>();
+        for (long t = 0; t < 10_000; t++) {
+            if (t % 250 == 0) {
+                encoder.requestKeyframe();
+            }
+            Frame f = encoder.poll(t);
+            if (f != null) {
+                frames.add(f);
+            }
+        }
+
+        assertThat(frames.stream().filter(f -> f.keyframe).count()).isEqualTo(40);
+        double bits = frames.stream().mapToLong(f -> f.bytes).sum() * 8.0;
+        assertThat(bits / 10).isCloseTo(2_000_000, within(150_000.0));
+    }
+
+    @Test
     void aBitrateChangeAloneKeepsTheGop() {
         Encoder encoder = new Encoder(model, QualityState.HIGH, 4_000_000);
         run(encoder, 0, 500);
