@@ -149,20 +149,31 @@ class AdaptiveAlgorithmTest {
         assertThat(link.last().state()).isEqualTo(QualityState.HIGH);
     }
 
-    @Test
-    void demotesOnSustainedLoss() {
+    @ParameterizedTest
+    @CsvSource({
+            "0.01, false",   // below the hold threshold: no reaction
+            "0.05, false",   // holds the bitrate, keeps the state
+            "0.15, true",
+            "0.40, true"})
+    void demotesOnSustainedLoss(double loss, boolean demotes) {
         Step<AdaptiveMemory> s = algorithm.start(0, Limits.NONE);
         Decision demotion = null;
-        for (long t = 100; t <= 20_000 && demotion == null; t += 100) {
-            s = algorithm.step(s.memory(), new Sample(t, s.decision().bitrateBps() / 8.0, 0, 40, 0.2), Limits.NONE);
+        for (long t = 100; t <= 30_000 && demotion == null; t += 100) {
+            // The link carries what is sent, but loses a share of it.
+            s = algorithm.step(s.memory(), new Sample(t, s.decision().bitrateBps() / 8.0, 0, 40, loss), Limits.NONE);
             if (s.decision().reason() == Reason.DEMOTE) {
                 demotion = s.decision();
             }
         }
 
-        assertThat(demotion).isNotNull();
-        assertThat(demotion.timeMs()).isGreaterThanOrEqualTo(tuning.demoteHoldMs());
-        assertThat(demotion.state()).isLessThan(QualityState.HIGH);
+        if (demotes) {
+            assertThat(demotion).isNotNull();
+            assertThat(demotion.timeMs()).isGreaterThanOrEqualTo(tuning.demoteHoldMs());
+            assertThat(demotion.state()).isLessThan(QualityState.HIGH);
+        } else {
+            assertThat(demotion).isNull();
+            assertThat(s.decision().state()).isEqualTo(QualityState.HIGH);
+        }
     }
 
     @ParameterizedTest
