@@ -119,7 +119,7 @@ class ControlServiceTest {
                 Probe driving = Probe.welcomed(ws(a, rover.id(), "token=" + driver.token()));
                 Probe watching = Probe.welcomed(ws(b, rover.id(), "token=" + owner.token()))) {
             driving.send("{\"type\":\"command\",\"seq\":1,\"action\":\"forward\",\"args\":{}}");
-            JsonNode command = robot.await("command");
+            JsonNode command = robot.await("command", m -> m.path("action").asText().equals("forward"));
             assertThat(command.path("user").asLong()).isEqualTo(driver.userId());
             robot.send("{\"type\":\"state\",\"at\":1,\"data\":{\"moving\":true}}");
             assertThat(driving.await("state").path("data").path("moving").asBoolean()).isTrue();
