@@ -19,10 +19,12 @@ import java.util.Objects;
  *   <li>the bitrate loop (every sample) keeps a small standing queue: while the link is
  *       the bottleneck the acked rate is its capacity, and the target is that capacity
  *       corrected by how far the queue is from {@code targetDelayMs}. Decreases apply at
- *       once; increases are rate-limited, quick back up to the recent peak and slow beyond;</li>
+ *       once (a stall drops the bitrate to the floor); increases are rate-limited, quick back
+ *       up to the recent peak and slow beyond; loss holds or cuts the rate;</li>
  *   <li>the state loop changes resolution only when the bitrate has pressed against the
- *       state's ceiling or sat below its floor for a while (hysteresis), holds through short
- *       outages, and spends from a budget of switches so flapping is bounded.</li>
+ *       state's ceiling or sat below its floor for a while (hysteresis), after a minimum time
+ *       in the state, holds through short stalls, and spends from a budget of switches so
+ *       flapping is bounded.</li>
  * </ul>
  */
 public final class AdaptiveAlgorithm implements Algorithm<AdaptiveMemory> {
