@@ -12,13 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cuts one rung into MPEG-TS segments at keyframes and keeps its media playlist. Audio is
+ * Cuts one rung into MPEG-TS segments at keyframes and keeps its media playlist. One muxer
+ * serves a whole run, moving to a new file at each cut, so timestamps and continuity
+ * counters run on across segments as players expect. Audio is
  * shared by all rungs and arrives ahead of the video (the video encoders look ahead), so it
  * waits here and goes into whichever segment covers its timestamp.
  */
 final class RungSegmenter implements AutoCloseable {
     /** Cut at a keyframe once this share of the target duration has passed. */
     private static final double CUT_SHARE = 0.9;
+    /** Each segment starts with its own PAT/PMT so it can be decoded on its own. */
+    private static final Map<String, String> RESEND_HEADERS = Map.of("mpegts_flags", "+resend_headers");
 
     private final String name;
     private final SegmentStore store;
@@ -34,6 +38,7 @@ final class RungSegmenter implements AutoCloseable {
     private OutputMedia segment;
     private Path segmentFile;
     private long sequence;
+    private long stagedFiles;
     private double segmentStart;
     private double lastVideoEnd;
     private boolean discontinuityPending;
@@ -84,8 +89,7 @@ final class RungSegmenter implements AutoCloseable {
         }
         if (key && (segment == null || pts - segmentStart >= targetSeconds * CUT_SHARE)) {
             flushAudio(pts);
-            closeSegment(pts);
-            openSegment(pts);
+            cut(pts);
         }
         if (segment == null) {
             return;
@@ -108,7 +112,7 @@ final class RungSegmenter implements AutoCloseable {
     void end() {
         if (segment != null) {
             flushAudio(Double.MAX_VALUE);
-            closeSegment(lastVideoEnd);
+            closeLast(lastVideoEnd);
         }
         clearAudio();
     }
@@ -121,22 +125,31 @@ final class RungSegmenter implements AutoCloseable {
         }
     }
 
-    private void openSegment(double start) {
-        segmentFile = staging.resolve(name + "-" + sequence + ".ts");
-        segment = new OutputMedia("mpegts", segmentFile.toString());
-        try {
-            segment.addStream(video.parameters().av(), video.timeBase());
-            segment.addStream(audio.parameters().av(), audio.timeBase());
-            segment.begin(Map.of());
-        } catch (RuntimeException e) {
-            segment.close();
-            segment = null;
-            throw e;
+    /** Starts a segment at a keyframe: a new muxer after a run start, else the same one continued. */
+    private void cut(double start) {
+        Path next = staging.resolve(name + "-" + stagedFiles++ + ".ts");
+        if (segment == null) {
+            segment = new OutputMedia("mpegts", next.toString());
+            try {
+                segment.addStream(video.parameters().av(), video.timeBase());
+                segment.addStream(audio.parameters().av(), audio.timeBase());
+                segment.begin(Map.of());
+            } catch (RuntimeException e) {
+                segment.close();
+                segment = null;
+                throw e;
+            }
+        } else {
+            Path finished = segmentFile;
+            segment.continueInto(next.toString(), RESEND_HEADERS);
+            publish(finished, start);
         }
+        segmentFile = next;
         segmentStart = start;
     }
 
-    private void closeSegment(double end) {
+    /** Ends the run's last segment: the muxer is finished with its trailer. */
+    private void closeLast(double end) {
         if (segment == null) {
             return;
         }
@@ -145,8 +158,12 @@ final class RungSegmenter implements AutoCloseable {
         } finally {
             segment = null;
         }
+        publish(segmentFile, end);
+    }
+
+    private void publish(Path file, double end) {
         String uri = "seg_" + sequence + ".ts";
-        store.putSegment(name + "/" + uri, segmentFile);
+        store.putSegment(name + "/" + uri, file);
         List<SegmentEntry> removed = playlist.add(
                 new SegmentEntry(sequence, uri, Math.max(0, end - segmentStart), discontinuityPending));
         discontinuityPending = false;

@@ -115,6 +115,18 @@ final class HlsInspector {
         }
     }
 
+    /** Packets FFmpeg's HLS demuxer flags corrupt when it plays the playlist as one stream. */
+    static int corruptPackets(Path playlist) {
+        int corrupt = 0;
+        try (InputMedia input = new InputMedia(playlist.toString(), Map.of(), () -> false); Packet packet = new Packet()) {
+            while (input.read(packet)) {
+                corrupt += (packet.av().flags() & org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT) != 0 ? 1 : 0;
+                packet.unref();
+            }
+        }
+        return corrupt;
+    }
+
     /** Largest absolute sample of the first channel (AAC decodes to planar float). */
     private static double peak(Frame frame) {
         var samples = new org.bytedeco.javacpp.FloatPointer(frame.av().extended_data(0));

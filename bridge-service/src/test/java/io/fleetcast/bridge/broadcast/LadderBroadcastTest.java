@@ -77,6 +77,8 @@ class LadderBroadcastTest {
                 rungFrames += segment.videoFrames();
             }
             assertThat(rungFrames).as("frames of " + variant.uri()).isEqualTo(frames);
+            assertThat(HlsInspector.corruptPackets(hls.resolve(variant.uri())))
+                    .as("segments of " + variant.uri() + " play as one continuous stream").isZero();
             assertThat(seconds).isCloseTo(SECONDS, within(0.1));
             assertThat(bytes * 8 / seconds).as("bitrate of " + variant.uri())
                     .isCloseTo(bitRates.get(r), within(bitRates.get(r) * 0.25));

@@ -4,6 +4,8 @@ import static org.bytedeco.ffmpeg.global.avformat.AVFMT_NOFILE;
 import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
+import static org.bytedeco.ffmpeg.global.avformat.av_write_frame;
+import static org.bytedeco.ffmpeg.global.avutil.av_opt_set;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
@@ -91,6 +93,29 @@ public final class OutputMedia implements AutoCloseable {
         AvCall.check("av_interleaved_write_frame", name, av_interleaved_write_frame(av(), packet.av()));
     }
 
+    /**
+     * Ends the current file and continues the same stream in a new one (segmenting, as
+     * FFmpeg's HLS muxer does): buffered packets are flushed into the old file, which is
+     * complete when this returns. Keeping one muxer keeps timestamps and MPEG-TS continuity
+     * counters continuous across files. {@code privateOptions} are set on the muxer first
+     * (e.g. mpegts_flags=+resend_headers so the new file starts with its own PAT/PMT).
+     */
+    public void continueInto(String url, Map<String, String> privateOptions) {
+        AVFormatContext muxer = av();
+        AvCall.check("av_interleaved_write_frame(flush)", name, av_interleaved_write_frame(muxer, null));
+        AvCall.check("av_write_frame(flush)", name, av_write_frame(muxer, null));
+        avio_closep(muxer.pb());
+        muxer.pb(null);
+        AVIOContext io = new AVIOContext(null);
+        int code = avio_open2(io, url, AVIO_FLAG_WRITE, null, null);
+        if (code < 0) {
+            throw new MediaException("cannot open output " + MediaUrl.redact(url) + ": " + AvCall.errorText(code), code);
+        }
+        muxer.pb(io);
+        privateOptions.forEach((key, value) -> AvCall.check("av_opt_set", key,
+                av_opt_set(muxer.priv_data(), key, value, 0)));
+    }
+
     /** Writes the trailer; close() does it too when it was not done. */
     public void finish() {
         if (headerWritten && !trailerWritten) {
@@ -114,7 +139,7 @@ public final class OutputMedia implements AutoCloseable {
         try {
             finish();
         } finally {
-            if ((context.oformat().flags() & AVFMT_NOFILE) == 0 && context.pb() != null) {
+            if ((context.oformat().flags() & AVFMT_NOFILE) == 0 && context.pb() != null && !context.pb().isNull()) {
                 avio_closep(context.pb());
                 context.pb(null);
             }
