@@ -1,9 +1,6 @@
 package io.fleetcast.control.auth;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -22,54 +19,51 @@ final class AuditRows {
     private AuditRows() {
     }
 
-    static byte[] encode(List<AuthEvent> events) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(events.size() * 192 + 32);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.write(SIGNATURE);
-            out.writeInt(0);
-            out.writeInt(0);
-            for (AuthEvent e : events) {
-                out.writeShort(COLUMNS);
-                int64(out, micros(e.at()));
-                id(out, e.robotId());
-                id(out, e.userId());
-                text(out, e.path());
-                text(out, e.action());
-                text(out, e.protocol());
-                text(out, e.ip());
-                out.writeInt(1);
-                out.writeByte(e.allowed() ? 1 : 0);
-                out.writeInt(4);
-                out.writeInt(e.status());
-                text(out, e.reason());
-            }
-            out.writeShort(-1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    static ByteBuffer encode(List<AuthEvent> events) {
+        ByteBuffer out = ByteBuffer.allocate(events.size() * 192 + 32);
+        out.put(SIGNATURE).putInt(0).putInt(0);
+        for (AuthEvent e : events) {
+            out = room(out, 512);
+            out.putShort(COLUMNS);
+            out.putInt(8).putLong(micros(e.at()));
+            id(out, e.robotId());
+            id(out, e.userId());
+            out = text(out, Texts.clip(e.path()));
+            out = text(out, e.action());
+            out = text(out, e.protocol());
+            out = text(out, e.ip());
+            out.putInt(1).put((byte) (e.allowed() ? 1 : 0));
+            out.putInt(4).putInt(e.status());
+            out = text(out, Texts.clip(e.reason()));
         }
-        return bytes.toByteArray();
+        out = room(out, 2);
+        out.putShort((short) -1);
+        return out.flip();
     }
 
     private static long micros(Instant at) {
         return (at.getEpochSecond() - POSTGRES_EPOCH_SECONDS) * 1_000_000L + at.getNano() / 1_000;
     }
 
-    private static void int64(DataOutputStream out, long value) throws IOException {
-        out.writeInt(8);
-        out.writeLong(value);
-    }
-
-    private static void id(DataOutputStream out, long id) throws IOException {
+    private static void id(ByteBuffer out, long id) {
         if (id > 0) {
-            int64(out, id);
+            out.putInt(8).putLong(id);
         } else {
-            out.writeInt(-1);
+            out.putInt(-1);
         }
     }
 
-    private static void text(DataOutputStream out, String value) throws IOException {
-        byte[] utf8 = Texts.clip(value).getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
+    private static ByteBuffer text(ByteBuffer out, String value) {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer target = room(out, utf8.length + 4);
+        return target.putInt(utf8.length).put(utf8);
+    }
+
+    private static ByteBuffer room(ByteBuffer out, int needed) {
+        if (out.remaining() >= needed) {
+            return out;
+        }
+        ByteBuffer bigger = ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + needed));
+        return bigger.put(out.flip());
     }
 }

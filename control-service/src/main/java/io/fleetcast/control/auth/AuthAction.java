@@ -4,6 +4,8 @@ package io.fleetcast.control.auth;
 public enum AuthAction {
     PUBLISH("publish"), READ("read"), PLAYBACK("playback"), API("api"), METRICS("metrics"), PPROF("pprof");
 
+    private static final AuthAction[] ALL = values();
+
     private final String wire;
 
     AuthAction(String wire) {
@@ -15,7 +17,7 @@ public enum AuthAction {
     }
 
     public static AuthAction parse(String text) {
-        for (AuthAction action : values()) {
+        for (AuthAction action : ALL) {
             if (action.wire.equals(text)) {
                 return action;
             }

@@ -7,11 +7,13 @@ import java.lang.System.Logger.Level;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.postgresql.PGConnection;
 
 /**
@@ -22,9 +24,12 @@ import org.postgresql.PGConnection;
 public final class AuthAudit implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AuthAudit.class.getName());
     private static final int BATCH = 1_000;
+    private static final int CAPACITY = 65_536;
 
     private final Database database;
-    private final BlockingQueue<AuthEvent> queue = new ArrayBlockingQueue<>(65_536);
+    // Lock-free for the many request threads that add; the bound is kept by a counter.
+    private final BlockingQueue<AuthEvent> queue = new LinkedTransferQueue<>();
+    private final AtomicInteger pending = new AtomicInteger();
     private final Counter dropped;
     private final Thread writer;
     private volatile boolean closed;
@@ -37,9 +42,12 @@ public final class AuthAudit implements AutoCloseable {
     }
 
     public void record(AuthEvent event) {
-        if (closed || !queue.offer(event)) {
+        if (closed || pending.incrementAndGet() > CAPACITY) {
+            pending.decrementAndGet();
             dropped.increment();
+            return;
         }
+        queue.offer(event);
     }
 
     private void run() {
@@ -53,6 +61,7 @@ public final class AuthAudit implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
+                pending.addAndGet(-batch.size());
                 write(batch);
                 if (failing) {
                     LOG.log(Level.INFO, "auth audit writes recovered");
@@ -75,10 +84,11 @@ public final class AuthAudit implements AutoCloseable {
 
     /** COPY is several times cheaper per row than batched INSERTs, on both sides of the wire. */
     private void write(List<AuthEvent> batch) {
-        byte[] rows = AuditRows.encode(batch);
+        ByteBuffer rows = AuditRows.encode(batch);
         database.withConnection(c -> {
             try {
-                return c.unwrap(PGConnection.class).getCopyAPI().copyIn(AuditRows.COPY, new ByteArrayInputStream(rows));
+                return c.unwrap(PGConnection.class).getCopyAPI().copyIn(AuditRows.COPY,
+                        new ByteArrayInputStream(rows.array(), 0, rows.limit()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,7 +1,6 @@
 package io.fleetcast.control.auth;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One MediaMTX auth question, validated. {@code ip} is the client's address as MediaMTX saw it
@@ -9,11 +8,10 @@ import java.util.regex.Pattern;
  */
 public record AuthRequest(String ip, String user, String password, String token, AuthAction action, String path,
                           MediaProtocol protocol, String query) {
-    private static final Pattern IP = Pattern.compile("[0-9A-Fa-f:.%a-zA-Z]{2,64}");
     static final int MAX_FIELD = 8192;
 
     public AuthRequest {
-        if (ip == null || !IP.matcher(ip).matches()) {
+        if (!looksLikeAddress(ip)) {
             throw new MalformedAuthRequestException("ip must be an IP address, got '" + Texts.clip(ip) + "'");
         }
         Objects.requireNonNull(action, "action");
@@ -26,6 +24,22 @@ public record AuthRequest(String ip, String user, String password, String token,
         token = bounded("token", token);
         path = bounded("path", path);
         query = bounded("query", query);
+    }
+
+    /** IPv4, IPv6 (with an optional zone): hex digits, dots, colons, '%' and zone letters. */
+    private static boolean looksLikeAddress(String ip) {
+        if (ip == null || ip.length() < 2 || ip.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < ip.length(); i++) {
+            char c = ip.charAt(i);
+            boolean ok = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == ':'
+                    || c == '%';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String bounded(String field, String value) {

@@ -4,6 +4,8 @@ package io.fleetcast.control.auth;
 public enum MediaProtocol {
     RTSP("rtsp"), RTMP("rtmp"), HLS("hls"), WEBRTC("webrtc"), SRT("srt"), MOQ("moq"), NONE("");
 
+    private static final MediaProtocol[] ALL = values();
+
     private final String wire;
 
     MediaProtocol(String wire) {
@@ -15,7 +17,7 @@ public enum MediaProtocol {
     }
 
     public static MediaProtocol parse(String text) {
-        for (MediaProtocol protocol : values()) {
+        for (MediaProtocol protocol : ALL) {
             if (protocol.wire.equals(text)) {
                 return protocol;
             }

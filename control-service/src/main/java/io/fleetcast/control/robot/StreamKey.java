@@ -13,8 +13,17 @@ import java.util.Base64;
  */
 public final class StreamKey {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final MessageDigest SHA256 = prototype();
 
     private StreamKey() {
+    }
+
+    private static MessageDigest prototype() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
     }
 
     public static String generate() {
@@ -24,10 +33,19 @@ public final class StreamKey {
     }
 
     public static byte[] hash(String key) {
+        return sha256().digest(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Cloning a prepared digest skips the provider lookup of getInstance on every auth check. */
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException missing) {
+                throw new IllegalStateException("SHA-256 missing from the JDK", missing);
+            }
         }
     }
 
