@@ -227,6 +227,9 @@ class AuthTableTest {
                 raw("user is a number", good.replace("\"user\":\"\"", "\"user\":5"), 400),
                 raw("token is an object", good.replace("\"token\":\"\"", "\"token\":{}"), 400),
                 raw("path missing", good.replace("\"path\":\"playroom\",", ""), 400),
+                raw("user is null", good.replace("\"user\":\"\"", "\"user\":null"), 400),
+                raw("id is a number", good.replaceFirst("\"id\":\"[^\"]*\"", "\"id\":7"), 400),
+                raw("oversized", good.replace("\"userAgent\":\"\"", "\"userAgent\":\"" + "x".repeat(40_000) + "\""), 400),
                 raw("the well-formed original", good, 200));
     }
 

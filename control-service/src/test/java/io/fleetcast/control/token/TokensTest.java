@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class TokensTest {
@@ -33,6 +34,32 @@ class TokensTest {
         IssuedToken issued = at(NOW).issue(alice);
         assertThat(issued.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
         assertThat(at(NOW.plus(Duration.ofMinutes(31))).verify(issued.token())).isEmpty();
+    }
+
+    @Test
+    void rejectsAnAlreadyVerifiedTokenOnceItExpires() {
+        AtomicReference<Instant> now = new AtomicReference<>(NOW);
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        Tokens tokens = new Tokens(SECRET, Duration.ofMinutes(30), clock);
+        String token = tokens.issue(alice).token();
+        assertThat(tokens.verify(token)).isPresent();
+        now.set(NOW.plus(Duration.ofMinutes(31)));
+        assertThat(tokens.verify(token)).isEmpty();
     }
 
     @Test
