@@ -69,21 +69,30 @@ final class ControlEndpoint implements WsListener {
         conversation = new Conversation(wiring, link, room);
         long robot = link.robot();
         if (link.role() == Role.ROBOT) {
-            wiring.presence().markOnline(robot, hub.tokenOf(link));
+            try {
+                wiring.presence().markOnline(robot, hub.tokenOf(link));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "recording robot " + robot + " online failed", e);
+            }
             room.robotOnline(true);
             hub.robotReplaced(link);
             hub.presence(robot, true);
             link.send(wiring.codec().encode(conversation.welcome()));
             return;
         }
-        room.robotOnline(wiring.presence().online(robot));
         QueueSnapshot queue = null;
-        if (admitted.robot().playroom()) {
-            queue = wiring.queue().status(robot);
-            if (link.user() != null && link.user().equals(queue.driver())) {
-                queue = wiring.queue().back(robot, link.user());
+        try {
+            room.robotOnline(wiring.presence().online(robot));
+            if (admitted.robot().playroom()) {
+                queue = wiring.queue().status(robot);
+                if (link.user() != null && link.user().equals(queue.driver())) {
+                    queue = wiring.queue().back(robot, link.user());
+                }
+                room.queue(queue);
             }
-            room.queue(queue);
+        } catch (RuntimeException e) {
+            // Redis unreachable: the socket still opens; relay messages will catch it up.
+            LOG.log(Level.WARNING, "reading presence and queue for robot " + robot + " failed", e);
         }
         link.send(wiring.codec().encode(conversation.welcome()));
         if (queue != null) {

@@ -69,7 +69,7 @@ public final class ControlSockets implements AutoCloseable {
 
     /** {@code GET /control/{robot}} when the WebSocket upgrade was refused. */
     public Handler refusedUpgrade() {
-        return new RefusedUpgrade(wiring.admission());
+        return new RefusedUpgrade(wiring.admission(), wiring.codec().json());
     }
 
     /** Whether the user currently drives the playroom robot (confirmed, not awaiting ready). */

@@ -21,6 +21,7 @@ import io.fleetcast.control.queue.QueueSnapshot;
  */
 final class Conversation {
 
+    private static final System.Logger LOG = System.getLogger(Conversation.class.getName());
     private static final long TOUCH_EVERY_NANOS = 1_000_000_000L;
     private static final long RATE_NOTICE_EVERY_NANOS = 1_000_000_000L;
 
@@ -51,6 +52,11 @@ final class Conversation {
             refuse(ErrorMessage.of(e));
         } catch (QueueException e) {
             refuse(new ErrorMessage(e.code(), e.getMessage(), null));
+        } catch (RuntimeException e) {
+            // Redis unreachable, most likely: the client may retry, the socket stays.
+            LOG.log(System.Logger.Level.WARNING, "handling a control message for robot "
+                    + link.robot() + " failed", e);
+            send(new ErrorMessage("unavailable", "try again shortly", null));
         }
     }
 

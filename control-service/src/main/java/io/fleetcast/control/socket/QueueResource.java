@@ -32,28 +32,28 @@ final class QueueResource implements Handler {
         try {
             id = Long.parseLong(request.path().pathParameters().get("id"));
         } catch (NumberFormatException e) {
-            answer(response, 404, "unknown robot");
+            answer(response, 404, "not_found", "unknown robot");
             return;
         }
         Optional<RobotInfo> robot = access.robot(id);
         if (robot.isEmpty()) {
-            answer(response, 404, "unknown robot");
+            answer(response, 404, "not_found", "unknown robot");
             return;
         }
         if (!robot.get().playroom()) {
-            answer(response, 404, "this robot has no queue");
+            answer(response, 404, "not_playroom", "this robot has no queue");
             return;
         }
         Long user = null;
         if (request.headers().contains(HeaderNames.AUTHORIZATION)) {
             String value = request.headers().get(HeaderNames.AUTHORIZATION).get();
             if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                answer(response, 401, "bearer token expected");
+                answer(response, 401, "unauthenticated", "bearer token expected");
                 return;
             }
             Optional<Long> named = access.userForToken(value.substring(7).trim());
             if (named.isEmpty()) {
-                answer(response, 401, "bad or expired token");
+                answer(response, 401, "unauthenticated", "bad or expired token");
                 return;
             }
             user = named.get();
@@ -65,8 +65,9 @@ final class QueueResource implements Handler {
         response.header("Content-Type", "application/json").send(body.toString());
     }
 
-    private void answer(ServerResponse response, int status, String message) {
+    private void answer(ServerResponse response, int status, String code, String message) {
         response.status(Status.create(status)).header("Content-Type", "application/json")
-                .send(codec.json().createObjectNode().put("error", message).toString());
+                .send(codec.json().createObjectNode().put("error", code).put("message", message)
+                        .toString());
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetcast.control.socket;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
@@ -12,9 +13,11 @@ import io.helidon.webserver.http.ServerResponse;
 final class RefusedUpgrade implements Handler {
 
     private final Admission admission;
+    private final ObjectMapper json;
 
-    RefusedUpgrade(Admission admission) {
+    RefusedUpgrade(Admission admission, ObjectMapper json) {
         this.admission = admission;
+        this.json = json;
     }
 
     @Override
@@ -30,8 +33,14 @@ final class RefusedUpgrade implements Handler {
             status = e.status();
             message = e.getMessage();
         }
+        String code = switch (status) {
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            default -> "upgrade_required";
+        };
         response.status(Status.create(status))
                 .header("Content-Type", "application/json")
-                .send("{\"error\":\"" + message + "\"}");
+                .send(json.createObjectNode().put("error", code).put("message", message).toString());
     }
 }

@@ -34,7 +34,7 @@ public final class RelayBench {
     public static void main(String[] args) throws Exception {
         int robots = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int viewers = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        int warmup = Integer.getInteger("bench.warmup", 5);
+        int warmup = Integer.getInteger("bench.warmup", 15);
         int seconds = Integer.getInteger("bench.seconds", 10);
         int port = freePort();
         RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
@@ -137,20 +137,25 @@ public final class RelayBench {
     private static void report(int robots, int viewers, int seconds, double connectSeconds,
             long commandsSent, long statesSent, long skipped, LatencyHistogram commands,
             LatencyHistogram states) {
-        double expectedStates = statesSent * (double) viewers / robots;
+        // One snapshot for table and JSON alike: late frames may still be arriving.
+        long commandCount = commands.count();
+        long stateCount = states.count();
+        String c50 = fmt(commands.percentileMs(0.5));
+        String c99 = fmt(commands.percentileMs(0.99));
+        String c999 = fmt(commands.percentileMs(0.999));
+        String s50 = fmt(states.percentileMs(0.5));
+        String s99 = fmt(states.percentileMs(0.99));
+        String s999 = fmt(states.percentileMs(0.999));
+        long expectedStates = statesSent * viewers / robots;
         String[][] rows = {
             {"robots / viewers / sockets", robots + " / " + viewers + " / " + (2 * robots + viewers)},
             {"connect time", fmt(connectSeconds) + " s"},
             {"measured", seconds + " s after warm-up"},
-            {"commands sent / relayed", commandsSent + " / " + commands.count()},
-            {"command p50 / p99 / p99.9", fmt(commands.percentileMs(0.5)) + " / "
-                    + fmt(commands.percentileMs(0.99)) + " / " + fmt(commands.percentileMs(0.999))
-                    + " ms"},
-            {"states sent / delivered (expected)", statesSent + " / " + states.count() + " ("
-                    + (long) expectedStates + ")"},
-            {"state fan-out p50 / p99 / p99.9", fmt(states.percentileMs(0.5)) + " / "
-                    + fmt(states.percentileMs(0.99)) + " / " + fmt(states.percentileMs(0.999))
-                    + " ms"},
+            {"commands sent / relayed", commandsSent + " / " + commandCount},
+            {"command p50 / p99 / p99.9", c50 + " / " + c99 + " / " + c999 + " ms"},
+            {"states sent / delivered (expected)", statesSent + " / " + stateCount + " ("
+                    + expectedStates + ")"},
+            {"state fan-out p50 / p99 / p99.9", s50 + " / " + s99 + " / " + s999 + " ms"},
             {"sends skipped (socket busy)", Long.toString(skipped)},
             {"cores", Integer.toString(Runtime.getRuntime().availableProcessors())},
         };
@@ -162,11 +167,8 @@ public final class RelayBench {
                         + "\"stateP99Ms\":%s,\"commandsRelayed\":%d,\"commandsSent\":%d,"
                         + "\"statesDelivered\":%d,\"statesExpected\":%d,\"skippedSends\":%d,"
                         + "\"seconds\":%d,\"cores\":%d}%n",
-                robots, viewers, fmt(commands.percentileMs(0.5)),
-                fmt(commands.percentileMs(0.99)), fmt(states.percentileMs(0.5)),
-                fmt(states.percentileMs(0.99)), commands.count(), commandsSent, states.count(),
-                (long) expectedStates, skipped, seconds,
-                Runtime.getRuntime().availableProcessors());
+                robots, viewers, c50, c99, s50, s99, commandCount, commandsSent, stateCount,
+                expectedStates, skipped, seconds, Runtime.getRuntime().availableProcessors());
     }
 
     private static String fmt(double value) {

@@ -8,9 +8,10 @@ import io.helidon.webserver.WebServer;
 import java.time.Clock;
 
 /**
- * One control-service instance for the relay benchmark, in its own JVM: the real control
- * sockets, relay and queue on the given Redis, with {@link SyntheticAccess}. Prints
- * "READY port" and runs until its standard input closes.
+ * One control-service instance in its own JVM (the relay benchmark, and tests that kill an
+ * instance for real): the real control sockets, relay and queue on the given Redis, with
+ * {@link SyntheticAccess} and queue settings from the environment. Prints "READY port" and runs
+ * until its standard input closes.
  */
 public final class RelayInstance {
 
@@ -22,7 +23,7 @@ public final class RelayInstance {
         int robots = Integer.parseInt(args[1]);
         try (ControlSockets sockets = new ControlSockets(new SyntheticAccess(robots),
                 new RedisAddress("127.0.0.1", redisPort), SocketSettings.defaults(),
-                QueueSettings.defaults(), Clock.systemUTC())) {
+                QueueSettings.fromEnv(System.getenv()), Clock.systemUTC())) {
             WebServer server = WebServer.builder().host("127.0.0.1").port(0)
                     .addProtocol(sockets.websocketProtocol())
                     .routing(sockets::routes)

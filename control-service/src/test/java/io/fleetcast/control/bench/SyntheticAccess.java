@@ -8,15 +8,16 @@ import java.util.Optional;
 /**
  * Accounts for the relay benchmark, computed instead of stored: robot r (1..R) has stream key
  * "k{r}" and owner 1,000,000 + r (who drives it); viewer n has token "u{n}" and a view grant on
- * robot 1 + n % R. The relay path never consults accounts after the upgrade.
+ * robot 1 + n % R; robot R + 1 is a playroom. The relay path never consults accounts after the
+ * upgrade.
  */
-final class SyntheticAccess implements ControlAccess {
+public final class SyntheticAccess implements ControlAccess {
 
     static final long OWNER_BASE = 1_000_000;
 
     private final int robots;
 
-    SyntheticAccess(int robots) {
+    public SyntheticAccess(int robots) {
         this.robots = robots;
     }
 
@@ -26,8 +27,8 @@ final class SyntheticAccess implements ControlAccess {
 
     @Override
     public Optional<RobotInfo> robot(long robotId) {
-        return robotId >= 1 && robotId <= robots
-                ? Optional.of(new RobotInfo(robotId, OWNER_BASE + robotId, false))
+        return robotId >= 1 && robotId <= robots + 1
+                ? Optional.of(new RobotInfo(robotId, OWNER_BASE + robotId, robotId == robots + 1))
                 : Optional.empty();
     }
 
