@@ -22,7 +22,8 @@ import java.util.UUID;
  * Throughput and latency of {@code POST /internal/auth} against an empty handler on the same
  * server, in the same run, with the same request bodies and the same keep-alive clients. The
  * mix is half robot publishes (RTMP user/pass with the stream key, as MediaMTX forwards them) and
- * half WebRTC reads by granted viewers with a bearer token. Prints a table, then one JSON line.
+ * half WebRTC reads by granted viewers with a bearer token, encoded as MediaMTX (Go) encodes them
+ * ({@code &} in the query as {@code \u0026}). Prints a table, then one JSON line.
  */
 public final class AuthBench {
     private static final int ROBOTS = 10;
@@ -71,7 +72,7 @@ public final class AuthBench {
             String key = robot.streamKey();
             String token = server.tokens().issue(viewer).token();
             bodies.add(body("10.0.1." + (i + 1), path, key, key, "publish", path, "rtmp", "\"" + UUID.randomUUID() + "\"",
-                    "user=" + path + "&pass=" + key));
+                    "user=" + path + "\\u0026pass=" + key));
             bodies.add(body("10.0.2." + (i + 1), "", "", token, "read", path, "webrtc", "\"" + UUID.randomUUID() + "\"", ""));
         }
         return bodies;
