@@ -30,6 +30,7 @@ import io.fleetcast.control.user.UserRoutes;
 import io.fleetcast.control.user.Users;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -74,6 +75,8 @@ public final class ControlServer implements AutoCloseable {
             sockets = closer.register(new ControlSockets(new FleetAccess(access, tokens),
                     RedisAddress.parse(stores.redis().uri().toString()), config.sockets(), config.queue(), clock));
             PlayroomDriver driver = playroomDriver != null ? playroomDriver : new QueueDrivesPlayroom(sockets.queue());
+            Gauge.builder("fleetcast_control_sockets", sockets, ControlSockets::sockets)
+                    .description("control WebSockets held by this instance").register(registry);
             Deps deps = new Deps(json,
                     new HealthRoutes(stores.database(), stores.redis(), json),
                     new MetricsRoutes(registry),
@@ -88,6 +91,8 @@ public final class ControlServer implements AutoCloseable {
             server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
+                    // Control frames are small and latency-bound: never hold them back (Nagle).
+                    .connectionOptions(options -> options.tcpNoDelay(true))
                     .addProtocol(sockets.websocketProtocol())
                     .routing(routing -> {
                         extraRoutes.accept(routing);

@@ -28,9 +28,4 @@ final class CommandRate {
             return tokens >= 1 ? new Bucket(tokens - 1, now, true) : new Bucket(tokens, now, false);
         }).granted();
     }
-
-    /** Forget users with a full bucket, so the map does not grow with every visitor. */
-    void forget(long user) {
-        buckets.remove(user);
-    }
 }

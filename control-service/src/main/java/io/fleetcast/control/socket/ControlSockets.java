@@ -72,11 +72,6 @@ public final class ControlSockets implements AutoCloseable {
         return new RefusedUpgrade(wiring.admission(), wiring.codec().json());
     }
 
-    /** Whether the user currently drives the playroom robot (confirmed, not awaiting ready). */
-    public boolean drivesPlayroom(long robot, long user) {
-        return queue.status(robot).isDriving(user);
-    }
-
     public PlayroomQueue queue() {
         return queue;
     }

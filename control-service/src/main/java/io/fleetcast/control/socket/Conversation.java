@@ -179,7 +179,7 @@ final class Conversation {
             publish(snapshot);
         } else {
             room.queue(snapshot);
-            link.send(new QueueFrames(wiring.codec()).forUser(snapshot, user));
+            send(QueueFrames.event(snapshot, user));
         }
     }
 

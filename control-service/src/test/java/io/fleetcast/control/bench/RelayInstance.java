@@ -25,6 +25,7 @@ public final class RelayInstance {
                 new RedisAddress("127.0.0.1", redisPort), SocketSettings.defaults(),
                 QueueSettings.fromEnv(System.getenv()), Clock.systemUTC())) {
             WebServer server = WebServer.builder().host("127.0.0.1").port(0)
+                    .connectionOptions(options -> options.tcpNoDelay(true))
                     .addProtocol(sockets.websocketProtocol())
                     .routing(sockets::routes)
                     .addRouting(sockets.websocketRouting())

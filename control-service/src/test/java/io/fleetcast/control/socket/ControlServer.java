@@ -16,6 +16,7 @@ final class ControlServer implements AutoCloseable {
             QueueSettings queue) {
         this.sockets = new ControlSockets(access, redis, settings, queue, Clock.systemUTC());
         this.server = WebServer.builder().host("127.0.0.1").port(0)
+                .connectionOptions(options -> options.tcpNoDelay(true))
                 .addProtocol(sockets.websocketProtocol())
                 .routing(sockets::routes)
                 .addRouting(sockets.websocketRouting())
