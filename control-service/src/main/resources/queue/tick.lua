@@ -1,4 +1,5 @@
--- Ends whatever deadline has passed; safe to run from every instance at once.
+-- Ends whatever deadline has passed; safe to run from every instance at once. When a late
+-- tick finds several passed, the earliest one is the reason the turn ended.
 if not field('driver') then
   if redis.call('ZCARD', waiting) > 0 then
     promote()
@@ -7,16 +8,19 @@ if not field('driver') then
   reschedule()
   return result('status', false)
 end
-local grace = number('graceBy')
-local event
-if field('phase') == 'ready' then
-  if now >= number('readyBy') then event = 'skipped' end
-elseif now >= number('turnEndsAt') then
-  event = 'turn_ended'
-elseif now >= number('idleBy') then
-  event = 'idle'
+local event, first
+local function passed(deadline, name)
+  if deadline > 0 and now >= deadline and (not first or deadline < first) then
+    event, first = name, deadline
+  end
 end
-if not event and grace > 0 and now >= grace then event = 'disconnected' end
+if field('phase') == 'ready' then
+  passed(number('readyBy'), 'skipped')
+else
+  passed(number('turnEndsAt'), 'turn_ended')
+  passed(number('idleBy'), 'idle')
+end
+passed(number('graceBy'), 'disconnected')
 if not event then
   reschedule()
   return result('status', false)

@@ -188,6 +188,15 @@ class PlayroomQueueTest {
     }
 
     @Test
+    void lateTickReportsTheDeadlineThatPassedFirst() {
+        queue.join(ROBOT, 1);
+        queue.ready(ROBOT, 1);
+        now.addAndGet(61_000);
+        assertThat(queue.tick(ROBOT).event()).as("idle at 15 s came before the turn end")
+                .isEqualTo("idle");
+    }
+
+    @Test
     void disconnectedDriverKeepsTurnWhenBackWithinGrace() {
         queue.join(ROBOT, 1);
         queue.ready(ROBOT, 1);
