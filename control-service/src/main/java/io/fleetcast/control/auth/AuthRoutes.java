@@ -81,9 +81,10 @@ public final class AuthRoutes implements Handler {
             }
             decision = policy.decide(request);
         } catch (StoreUnavailableException e) {
+            // The watch logs the outage once (WARNING); per request it would flood the log.
             database.markDown(e.getMessage());
-            LOG.log(Level.WARNING, "auth " + request.action().wire() + " " + Texts.clip(request.path()) + " from " + request.ip()
-                    + " failed closed: database unavailable");
+            LOG.log(Level.DEBUG, () -> "auth " + request.action().wire() + " " + Texts.clip(request.path()) + " from "
+                    + request.ip() + " failed closed: database unavailable");
             finish(res, request, new AuthDecision(503, "database unavailable", 0, 0), Outcome.UNAVAILABLE);
             return;
         }

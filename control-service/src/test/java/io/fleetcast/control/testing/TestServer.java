@@ -31,10 +31,12 @@ public final class TestServer implements AutoCloseable {
     private final ControlServer server;
     private final PostgresTarget database;
     private final TestClient client;
+    private final Path dataDir;
 
-    private TestServer(ControlServer server, PostgresTarget database) {
+    private TestServer(ControlServer server, PostgresTarget database, Path dataDir) {
         this.server = server;
         this.database = database;
+        this.dataDir = dataDir;
         this.client = new TestClient(server.uri());
     }
 
@@ -50,7 +52,8 @@ public final class TestServer implements AutoCloseable {
     /** A second instance on the same database (for cross-instance behaviour). */
     public static TestServer onDatabase(TestStores stores, PostgresTarget database, Map<String, String> env,
                                         PlayroomDriver driver) {
-        return new TestServer(ControlServer.start(config(stores, database, env), driver), database);
+        ControlConfig config = config(stores, database, env);
+        return new TestServer(ControlServer.start(config, driver), database, config.dataDir());
     }
 
     public static ControlConfig config(TestStores stores, PostgresTarget database, Map<String, String> overrides) {
@@ -91,5 +94,14 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        deleteQuietly(dataDir);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // an empty temporary directory left behind is harmless
+        }
     }
 }
