@@ -21,15 +21,6 @@ final class AuthRequests {
             .build();
 
     AuthRequest fromJson(byte[] body) {
-        String[] flat = FlatJson.parse(body);
-        if (flat != null) {
-            return build(flat[0], flat[1], flat[2], flat[3], flat[4], flat[5], flat[6], flat[7]);
-        }
-        return fromJsonStrictly(body);
-    }
-
-    /** Jackson: anything the fast path declined, including every malformed body. */
-    AuthRequest fromJsonStrictly(byte[] body) {
         String ip = null;
         String user = null;
         String password = null;
