@@ -30,6 +30,8 @@ final class RungSegmenter implements AutoCloseable {
     private final double targetSeconds;
     private final MediaPlaylist playlist;
     private final ArrayDeque<Packet> audioQueue = new ArrayDeque<>();
+    private final ArrayDeque<String> retired = new ArrayDeque<>();
+    private final int listSize;
     private StreamDescription video;
     private StreamDescription audio;
     // Native copies made once per run: Rational.av() allocates, and this runs per packet.
@@ -51,6 +53,7 @@ final class RungSegmenter implements AutoCloseable {
         this.staging = staging;
         this.targetSeconds = settings.segmentSeconds();
         this.playlist = new MediaPlaylist(settings.segmentSeconds(), settings.listSize());
+        this.listSize = settings.listSize();
     }
 
     void begin(StreamDescription videoStream, StreamDescription audioStream, boolean discontinuity) {
@@ -170,8 +173,12 @@ final class RungSegmenter implements AutoCloseable {
         sequence++;
         segmentsThisRun++;
         store.putPlaylist(playlistName(), playlist.text());
+        // A player may still fetch a segment that just left the window: keep as many again.
         for (SegmentEntry gone : removed) {
-            store.delete(name + "/" + gone.uri());
+            retired.add(name + "/" + gone.uri());
+        }
+        while (retired.size() > listSize) {
+            store.delete(retired.poll());
         }
     }
 
