@@ -65,6 +65,7 @@ public final class RelayBench {
             throws Exception {
         LatencyHistogram commands = new LatencyHistogram();
         LatencyHistogram states = new LatencyHistogram();
+        LatencyHistogram unused = new LatencyHistogram();
         AtomicLong skipped = new AtomicLong();
         List<HttpClient> clients = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -79,7 +80,7 @@ public final class RelayBench {
             BenchSocket robot = new BenchSocket("command", commands, skipped);
             robotSockets[r - 1] = robot;
             pending.add(robot.connect(clients.get(r % 4), uri(ports[r % 2], r, "key=k" + r)));
-            BenchSocket driver = new BenchSocket("none", new LatencyHistogram(), skipped);
+            BenchSocket driver = new BenchSocket("none", unused, skipped);
             driverSockets[r - 1] = driver;
             pending.add(driver.connect(clients.get((r + 1) % 4), uri(ports[(r + 1) % 2], r,
                     "token=u" + (SyntheticAccess.OWNER_BASE + r))));
