@@ -38,11 +38,19 @@ public class LadderBench {
         }
     }
 
-    /** The filter graph and per-rung options the bridge uses for a source of this size. */
+    /**
+     * The filter graph, the x264 options (the bridge's {@code x264-params} and its threads per
+     * rung) and the per-rung options the bridge uses for a source of this size.
+     */
     private static void cliArgs(int width, int height, String preset) {
         List<RungPlan> plans = new Ladder(Rung.parseAll(Ladder.DEFAULT), 0)
                 .plan(width, height, new Rational(1, 1), new Rational(30, 1));
         System.out.println(LadderGraph.fromSource(plans, false, null).replace("[in0]", "[0:v]"));
+        RunSettings settings = new RunSettings(new Ladder(Rung.parseAll(Ladder.DEFAULT), 0), "libx264",
+                new EncoderOptions(preset, "p4"), 0, 2.0, 128_000, 0);
+        Map<String, String> x264 = settings.encoderOptions().forRung("libx264", plans.get(0));
+        System.out.println(x264.get("x264-params") + " "
+                + settings.threadsPerRung(plans.size(), Runtime.getRuntime().availableProcessors()));
         for (RungPlan plan : plans) {
             System.out.println(plan.name() + " " + plan.profile() + " " + plan.bitRate() + " " + plan.maxRate() + " "
                     + plan.bufferSize());
@@ -60,7 +68,9 @@ public class LadderBench {
             deleteTree(hls);
             LocalDirectory directory = new LocalDirectory(hls);
             HlsOutput output = new HlsOutput(directory, hls.resolve(".staging"), new HlsSettings(2.0, 6));
-            InputSettings input = new InputSettings(url, Duration.ofSeconds(10), Integer.getInteger("probe", 500_000), Integer.getInteger("analyze", 500_000),
+            InputSettings input = new InputSettings(url, Duration.ofSeconds(10),
+                    Integer.getInteger("probe", InputSettings.DEFAULT_PROBE_SIZE),
+                    Integer.getInteger("analyze", InputSettings.DEFAULT_ANALYZE_MICROS),
                     Duration.ofMillis(20), Duration.ofMillis(200));
             RunSettings run = new RunSettings(new Ladder(Rung.parseAll(Ladder.DEFAULT), 0), "libx264",
                     new EncoderOptions(preset, "p4"), 0, 2.0, 128_000, 0);

@@ -1,8 +1,10 @@
 package io.fleetcast.bridge.broadcast;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_describe;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_sample_fmt_name;
 
+import io.fleetcast.media.AvCall;
 import io.fleetcast.media.Frame;
 import io.fleetcast.media.Packet;
 import io.fleetcast.media.Rational;
@@ -14,13 +16,16 @@ import io.fleetcast.media.filter.GraphInput;
 import io.fleetcast.media.filter.Pull;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.BytePointer;
 
 /**
  * The one audio track every rung shares: the source's audio resampled to AAC 48 kHz stereo,
  * or, when the source has none, silence from an {@code anullsrc} filter pulled only as far
  * as the video has got, so it can never run ahead of (or stall) the pictures. Encoded once
- * for all rungs. Timestamps are microseconds of the pipeline clock.
+ * for all rungs. Timestamps are microseconds of the pipeline clock. The source's resampler is
+ * built from the first decoded sound: a short input probe may not have learnt the format, and
+ * the decoder's output is what the resampler really gets.
  */
 final class AudioPath implements AutoCloseable {
     static final int SAMPLE_RATE = 48_000;
@@ -28,27 +33,30 @@ final class AudioPath implements AutoCloseable {
             + ",aformat=sample_fmts=fltp:channel_layouts=stereo";
 
     private final boolean silent;
-    private final int inputRate;
-    private final FilterGraph graph;
     private final Encoder encoder;
     private final CodecParameters parameters;
     private final Distribution distribution;
     private final Frame frame = new Frame();
     private final Packet packet = new Packet();
+    private FilterGraph graph;
+    private int inputRate;
     private StreamDescription stream;
     private long silenceOffset = -1;
     private long silenceSamples;
 
-    private AudioPath(boolean silent, int inputRate, FilterGraph graph, long bitRate, Distribution distribution) {
-        this.silent = silent;
-        this.inputRate = inputRate;
+    /** @param graph the silence source, or null for a source's resampler (built on the first sound) */
+    private AudioPath(FilterGraph graph, long bitRate, Distribution distribution) {
+        this.silent = graph != null;
+        this.inputRate = SAMPLE_RATE;
         this.graph = graph;
         this.distribution = distribution;
         Encoder opened = null;
         try {
             opened = Encoder.audio(new AudioEncoderSettings("aac", SAMPLE_RATE, 2, AV_SAMPLE_FMT_FLTP, bitRate,
                     false, Map.of()));
-            graph.fixFrameSize(0, opened.frameSize());
+            if (graph != null) {
+                graph.fixFrameSize(0, opened.frameSize());
+            }
             this.encoder = opened;
             this.parameters = new CodecParameters(opened);
         } catch (RuntimeException e) {
@@ -61,25 +69,27 @@ final class AudioPath implements AutoCloseable {
     }
 
     /** Audio from the source's decoder. */
-    static AudioPath fromSource(AVCodecContext decoder, long bitRate, Distribution distribution) {
+    static AudioPath fromSource(long bitRate, Distribution distribution) {
+        return new AudioPath(null, bitRate, distribution);
+    }
+
+    private static FilterGraph resampler(AVFrame decoded) {
         String layout;
-        try (org.bytedeco.javacpp.BytePointer text = new org.bytedeco.javacpp.BytePointer(64)) {
-            io.fleetcast.media.AvCall.check("av_channel_layout_describe",
-                    org.bytedeco.ffmpeg.global.avutil.av_channel_layout_describe(decoder.ch_layout(), text, 64));
+        try (BytePointer text = new BytePointer(64)) {
+            AvCall.check("av_channel_layout_describe", av_channel_layout_describe(decoded.ch_layout(), text, 64));
             layout = text.limit(0).getString();
         }
-        String format = av_get_sample_fmt_name(decoder.sample_fmt()).getString();
-        int rate = decoder.sample_rate();
-        FilterGraph graph = new FilterGraph("[in0]" + TO_AAC + "[out0]",
+        String format = av_get_sample_fmt_name(decoded.format()).getString();
+        int rate = decoded.sample_rate();
+        return new FilterGraph("[in0]" + TO_AAC + "[out0]",
                 List.of(new GraphInput.Audio(rate, format, layout, new Rational(1, rate))), List.of(false), 1);
-        return new AudioPath(false, rate, graph, bitRate, distribution);
     }
 
     /** Silence, for sources without audio (players and YouTube want an audio track). */
     static AudioPath silence(long bitRate, Distribution distribution) {
         FilterGraph graph = new FilterGraph("anullsrc=r=" + SAMPLE_RATE + ":cl=stereo,aformat=sample_fmts=fltp[out0]",
                 List.of(), List.of(false), 1);
-        return new AudioPath(true, SAMPLE_RATE, graph, bitRate, distribution);
+        return new AudioPath(graph, bitRate, distribution);
     }
 
     StreamDescription describe(int index) {
@@ -93,6 +103,11 @@ final class AudioPath implements AutoCloseable {
 
     /** A decoded source frame whose pts was already set to pipeline microseconds. */
     void push(Frame decoded, long micros) {
+        if (graph == null) {
+            graph = resampler(decoded.av());
+            graph.fixFrameSize(0, encoder.frameSize());
+            inputRate = decoded.av().sample_rate();
+        }
         decoded.av().pts(Math.round(micros * (double) inputRate / 1_000_000));
         graph.push(0, decoded);
         pullAndEncode();
@@ -119,7 +134,7 @@ final class AudioPath implements AutoCloseable {
 
     /** Flushes the resampler and the encoder at the end of a run. */
     void finish() {
-        if (!silent) {
+        if (!silent && graph != null) {
             graph.endInput(0);
             pullAndEncode();
         }
@@ -160,6 +175,8 @@ final class AudioPath implements AutoCloseable {
         if (encoder != null) {
             encoder.close();
         }
-        graph.close();
+        if (graph != null) {
+            graph.close();
+        }
     }
 }

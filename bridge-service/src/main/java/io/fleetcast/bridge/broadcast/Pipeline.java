@@ -6,6 +6,7 @@ import io.fleetcast.bridge.ingest.InputSettings;
 import io.fleetcast.bridge.metrics.BroadcastMetrics;
 import io.fleetcast.bridge.metrics.MetricsRecorder;
 import io.fleetcast.bridge.metrics.MetricsReporter;
+import io.fleetcast.media.FfmpegLibraries;
 import io.fleetcast.media.MediaException;
 import io.fleetcast.media.codec.HardwareDevice;
 import io.fleetcast.media.format.InputMedia;
@@ -55,6 +56,8 @@ public final class Pipeline implements AutoCloseable {
                 encoderReason, metricsLogInterval);
         this.distribution = new Distribution(outputs, recorder);
         this.thread = Thread.ofPlatform().name("bridge-ingest").unstarted(this::run);
+        // Before the input connects, not on the first picture's way to the first segment.
+        FfmpegLibraries.load();
     }
 
     public Pipeline start() {

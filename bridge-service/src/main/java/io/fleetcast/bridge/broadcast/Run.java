@@ -139,7 +139,7 @@ final class Run implements AutoCloseable {
         if (ladder == null) {
             ladder = closer.add(LadderStage.open(settings, frame, rate, clockStart, distribution, device, live));
             sound = closer.add(audio != null
-                    ? AudioPath.fromSource(audio.av(), settings.audioBitRate(), distribution)
+                    ? AudioPath.fromSource(settings.audioBitRate(), distribution)
                     : AudioPath.silence(settings.audioBitRate(), distribution));
             var streams = new java.util.ArrayList<>(ladder.streams());
             streams.add(sound.describe(streams.size()));

@@ -29,8 +29,8 @@ public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, La
         InputSettings input = new InputSettings(
                 read.required("INPUT_URL"),
                 Duration.ofMillis(Math.round(read.decimal("INPUT_TIMEOUT_SECONDS", 10, 0.5, 600) * 1000)),
-                read.integer("INPUT_PROBE_SIZE", 500_000, 32, 50_000_000),
-                read.integer("INPUT_ANALYZE_MICROS", 500_000, 0, 30_000_000),
+                read.integer("INPUT_PROBE_SIZE", InputSettings.DEFAULT_PROBE_SIZE, 32, 50_000_000),
+                read.integer("INPUT_ANALYZE_MICROS", InputSettings.DEFAULT_ANALYZE_MICROS, 0, 30_000_000),
                 Duration.ofMillis(read.integer("RECONNECT_MIN_MS", 500, 10, 600_000)),
                 Duration.ofMillis(read.integer("RECONNECT_MAX_MS", 10_000, 10, 600_000)));
         HlsSettings hls = new HlsSettings(

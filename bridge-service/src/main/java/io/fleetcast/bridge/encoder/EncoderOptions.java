@@ -13,6 +13,16 @@ import java.util.Map;
  */
 public record EncoderOptions(String x264Preset, String nvencPreset) {
     public static final List<String> KNOWN = List.of("h264_nvenc", "libx264", "libopenh264");
+    /**
+     * x264 on top of the preset. A live segment can only close once its last frame has left
+     * the encoder, and the preset's lookahead (10 frames at veryfast), B-frames, frame threads
+     * and their sync lookahead hold back about 15 frames (0.5 s at 30 fps, more when the
+     * machine is busy): no lookahead or B-frames, and threads that split each frame into
+     * slices, so a frame leaves as soon as it is encoded. Costs some compression at the same
+     * bitrate, not CPU (mb-tree needs the lookahead, so it goes too).
+     */
+    public static final String X264_PARAMS =
+            "scenecut=0:open-gop=0:rc-lookahead=0:sync-lookahead=0:bframes=0:mbtree=0:sliced-threads=1";
 
     public EncoderOptions {
         if (x264Preset == null || x264Preset.isBlank() || nvencPreset == null || nvencPreset.isBlank()) {
@@ -34,7 +44,7 @@ public record EncoderOptions(String x264Preset, String nvencPreset) {
             case "libx264" -> {
                 options.put("preset", x264Preset);
                 options.put("profile", profile);
-                options.put("x264-params", "scenecut=0:open-gop=0");
+                options.put("x264-params", X264_PARAMS);
             }
             case "h264_nvenc" -> {
                 options.put("preset", nvencPreset);

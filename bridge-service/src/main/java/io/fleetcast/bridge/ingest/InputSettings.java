@@ -12,6 +12,16 @@ import java.util.Map;
  */
 public record InputSettings(String url, Duration timeout, int probeSize, int analyzeMicros,
                             Duration reconnectMin, Duration reconnectMax) {
+    public static final int DEFAULT_PROBE_SIZE = 500_000;
+    /**
+     * MPEG-TS declares no streams up front, so FFmpeg reads a live input for this long before
+     * anything is decoded; every packet read meanwhile is kept and decoded afterwards, so the
+     * wait only delays the start. 0.1 s (3 pictures at 30 fps) still finds the size, the
+     * frame rate and the audio format of the inputs tried; the audio resampler takes the
+     * format from the first decoded sound anyway. ({@code fflags nobuffer} would drop those
+     * packets, the opening keyframe with them.)
+     */
+    public static final int DEFAULT_ANALYZE_MICROS = 100_000;
     public InputSettings {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("input URL is required");
