@@ -7,8 +7,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.exceptions.JedisException;
@@ -73,7 +76,7 @@ final class Subscriber implements AutoCloseable {
         if (open) {
             try {
                 writer.execute(() -> command(command));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 LOG.log(Level.DEBUG, "relay closing; subscription change dropped");
             }
         }
@@ -84,12 +87,12 @@ final class Subscriber implements AutoCloseable {
             try {
                 command.apply(connected.get(1, TimeUnit.SECONDS));
                 return;
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 LOG.log(Level.DEBUG, "waiting for the Redis pub/sub connection");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (java.util.concurrent.ExecutionException | JedisException e) {
+            } catch (ExecutionException | JedisException e) {
                 // The reader reconnects and resubscribes every live channel itself.
                 LOG.log(Level.WARNING, "changing a subscription failed", e);
                 return;
