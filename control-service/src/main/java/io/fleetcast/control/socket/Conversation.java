@@ -131,6 +131,10 @@ final class Conversation {
             }
             return;
         }
+        if (!room.robotOnline() && wiring.presence().online(link.robot())) {
+            // A presence event can be missed (Redis reconnect): the key is the truth.
+            room.robotOnline(true);
+        }
         if (!room.robotOnline()) {
             send(new ErrorMessage("robot_offline", "the robot is not connected", command.seq()));
             return;
