@@ -18,8 +18,9 @@ public record EncoderOptions(String x264Preset, String nvencPreset) {
      * the encoder, and the preset's lookahead (10 frames at veryfast), B-frames, frame threads
      * and their sync lookahead hold back about 15 frames (0.5 s at 30 fps, more when the
      * machine is busy): no lookahead or B-frames, and threads that split each frame into
-     * slices, so a frame leaves as soon as it is encoded. Costs some compression at the same
-     * bitrate, not CPU (mb-tree needs the lookahead, so it goes too).
+     * slices, so a frame leaves when the next one comes in (x264 keeps one for the rate
+     * control of variable-rate input). Costs some compression at the same bitrate (mb-tree
+     * needs the lookahead, so it goes too).
      */
     public static final String X264_PARAMS =
             "scenecut=0:open-gop=0:rc-lookahead=0:sync-lookahead=0:bframes=0:mbtree=0:sliced-threads=1";
