@@ -190,12 +190,20 @@ public final class RelayBench {
         String java = ProcessHandle.current().info().command().orElse("java");
         String heap = System.getProperty("bench.instanceHeap", "768m");
         File log = File.createTempFile("relay-instance-" + index + "-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xms" + heap, "-Xmx" + heap,
+        List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap,
                 "-Djava.util.logging.config.file="
-                        + System.getProperty("java.util.logging.config.file", ""),
-                "-cp", System.getProperty("java.class.path"),
+                        + System.getProperty("java.util.logging.config.file", "")));
+        // For profiling: -Dbench.instanceJvmArgs="-XX:StartFlightRecording=filename=/tmp/i%d.jfr"
+        String extra = System.getProperty("bench.instanceJvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            for (String arg : extra.split("\\s+")) {
+                command.add(arg.replace("%d", Integer.toString(index)));
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 RelayInstance.class.getName(), Integer.toString(redisPort),
-                Integer.toString(robots));
+                Integer.toString(robots)));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectError(log);
         System.err.println("bench/relay: instance " + index + " log: " + log);
         return builder.start();
