@@ -47,12 +47,21 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
         sweeper.scheduleWithFixedDelay(this::sweep, 250, 250, TimeUnit.MILLISECONDS);
     }
 
-    /** Ends sockets whose connection is gone although no close frame came. */
+    /** Ends sockets whose connection is gone although no close frame came; pings idle ones. */
     private void sweep() {
+        long now = System.nanoTime();
         rooms.values().forEach(room -> {
-            room.robots().stream().filter(link -> !link.readerAlive()).forEach(Link::close);
-            room.watchers().stream().filter(link -> !link.readerAlive()).forEach(Link::close);
+            room.robots().forEach(link -> sweep(link, now));
+            room.watchers().forEach(link -> sweep(link, now));
         });
+    }
+
+    private static void sweep(Link link, long now) {
+        if (link.readerAlive()) {
+            link.keepAlive(now);
+        } else {
+            link.close();
+        }
     }
 
     String tokenOf(Link link) {

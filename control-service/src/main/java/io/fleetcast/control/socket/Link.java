@@ -7,7 +7,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -15,6 +14,8 @@ import java.util.function.Consumer;
  * The sending side of one socket. Any thread may {@link #send}; one virtual thread owns the
  * session's writes, so frames never interleave and a slow client never blocks a publisher.
  * A client that cannot keep up with {@code outboxCapacity} messages is closed with 1013.
+ * The writer waits without a timeout: a timed wait per frame costs a timer insert and cancel
+ * on every message, so idle sockets get their keep-alive ping from {@link #keepAlive} instead.
  */
 final class Link implements AutoCloseable {
 
@@ -23,6 +24,8 @@ final class Link implements AutoCloseable {
     private record Close(int code, String reason) {
     }
 
+    private static final Object PING = new Object();
+
     private final long id;
     private final Admitted admitted;
     private final WsSession session;
@@ -30,6 +33,9 @@ final class Link implements AutoCloseable {
     private final Duration keepAlive;
     private final Consumer<Link> onDead;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean pingQueued = new AtomicBoolean();
+    // Written by the writer only; read by the sweeper.
+    private volatile long lastWrite = System.nanoTime();
     private final Thread writer;
     private final Thread reader = Thread.currentThread();
 
@@ -79,6 +85,17 @@ final class Link implements AutoCloseable {
         }
     }
 
+    /**
+     * Queues a ping when nothing was written for the keep-alive interval: also how we notice a
+     * peer that vanished without a close frame. Called periodically by the hub's sweeper.
+     */
+    void keepAlive(long now) {
+        if (!closing.get() && now - lastWrite >= keepAlive.toNanos()
+                && pingQueued.compareAndSet(false, true) && !outbox.offer(PING)) {
+            pingQueued.set(false);
+        }
+    }
+
     /** Sends a close frame after whatever is already queued. */
     void close(int code, String reason) {
         if (closing.compareAndSet(false, true)) {
@@ -92,9 +109,9 @@ final class Link implements AutoCloseable {
     private void drain() {
         try {
             while (true) {
-                Object next = outbox.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
-                if (next == null) {
-                    // Also how we notice a peer that vanished without a close frame.
+                Object next = outbox.take();
+                if (next == PING) {
+                    pingQueued.set(false);
                     session.ping(BufferData.empty());
                 } else if (next instanceof Close close) {
                     session.close(close.code(), close.reason());
@@ -102,6 +119,7 @@ final class Link implements AutoCloseable {
                 } else {
                     session.send((String) next, true);
                 }
+                lastWrite = System.nanoTime();
             }
         } catch (InterruptedException e) {
             // close() asked the writer to stop; the flag is not restored because onDead below

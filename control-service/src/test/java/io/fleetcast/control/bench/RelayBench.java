@@ -4,15 +4,15 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import redis.embedded.RedisServer;
@@ -67,33 +67,35 @@ public final class RelayBench {
         LatencyHistogram states = new LatencyHistogram();
         LatencyHistogram unused = new LatencyHistogram();
         AtomicLong skipped = new AtomicLong();
-        List<HttpClient> clients = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            clients.add(HttpClient.newHttpClient());
-        }
+        WireLoop loop = new WireLoop();
         BenchSocket[] robotSockets = new BenchSocket[robots];
         BenchSocket[] driverSockets = new BenchSocket[robots];
         List<BenchSocket> viewerSockets = new ArrayList<>();
         long connectStart = System.nanoTime();
-        List<CompletableFuture<BenchSocket>> pending = new ArrayList<>();
+        // Handshakes block, so a few run at once; each socket then joins the one read loop.
+        ExecutorService connecting = Executors.newVirtualThreadPerTaskExecutor();
+        Semaphore inFlight = new Semaphore(64);
+        List<Future<BenchSocket>> pending = new ArrayList<>();
         for (int r = 1; r <= robots; r++) {
             BenchSocket robot = new BenchSocket("command", commands, skipped);
             robotSockets[r - 1] = robot;
-            pending.add(robot.connect(clients.get(r % 4), uri(ports[r % 2], r, "key=k" + r)));
+            pending.add(open(connecting, inFlight, robot, loop, ports[r % 2],
+                    path(r, "key=k" + r)));
             BenchSocket driver = new BenchSocket("none", unused, skipped);
             driverSockets[r - 1] = driver;
-            pending.add(driver.connect(clients.get((r + 1) % 4), uri(ports[(r + 1) % 2], r,
-                    "token=u" + (SyntheticAccess.OWNER_BASE + r))));
-            settle(pending, 256);
+            pending.add(open(connecting, inFlight, driver, loop, ports[(r + 1) % 2],
+                    path(r, "token=u" + (SyntheticAccess.OWNER_BASE + r))));
         }
         for (int n = 0; n < viewers; n++) {
             BenchSocket viewer = new BenchSocket("state", states, skipped);
             viewerSockets.add(viewer);
-            pending.add(viewer.connect(clients.get(n % 4), uri(ports[n % 2],
-                    SyntheticAccess.robotOfViewer(n, robots), "token=u" + n)));
-            settle(pending, 256);
+            pending.add(open(connecting, inFlight, viewer, loop, ports[n % 2],
+                    path(SyntheticAccess.robotOfViewer(n, robots), "token=u" + n)));
         }
-        settle(pending, 0);
+        for (Future<BenchSocket> socket : pending) {
+            socket.get();
+        }
+        connecting.close();
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
         Thread.sleep(1_000);
 
@@ -133,6 +135,7 @@ public final class RelayBench {
             socket.abort();
         }
         viewerSockets.forEach(BenchSocket::abort);
+        loop.close();
     }
 
     private static void report(int robots, int viewers, int seconds, double connectSeconds,
@@ -176,14 +179,20 @@ public final class RelayBench {
         return Double.isNaN(value) ? "null" : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static void settle(List<CompletableFuture<BenchSocket>> pending, int keep) {
-        while (pending.size() > keep) {
-            pending.remove(0).join();
-        }
+    private static Future<BenchSocket> open(ExecutorService connecting, Semaphore inFlight,
+            BenchSocket socket, WireLoop loop, int port, String path) throws InterruptedException {
+        inFlight.acquire();
+        return connecting.submit(() -> {
+            try {
+                return socket.connect(loop, port, path);
+            } finally {
+                inFlight.release();
+            }
+        });
     }
 
-    private static URI uri(int port, long robot, String query) {
-        return URI.create("ws://127.0.0.1:" + port + "/control/robot_" + robot + "?" + query);
+    private static String path(long robot, String query) {
+        return "/control/robot_" + robot + "?" + query;
     }
 
     private static Process startInstance(int redisPort, int robots, int index) throws Exception {
