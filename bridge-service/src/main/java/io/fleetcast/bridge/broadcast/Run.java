@@ -19,6 +19,8 @@ import io.fleetcast.media.codec.HardwareDevice;
 import io.fleetcast.media.filter.Pull;
 import io.fleetcast.media.format.InputMedia;
 import java.util.function.BooleanSupplier;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /**
@@ -76,7 +78,7 @@ final class Run implements AutoCloseable {
         if (audioIndex >= 0) {
             audio = closer.add(new Decoder(input.stream(audioIndex), null));
         }
-        Rational rate = Rational.of(av_guess_frame_rate(input.av(), input.stream(videoIndex), null));
+        Rational rate = frameRate(input.av(), input.stream(videoIndex));
         if (rate.num() > 0) {
             frameMicros = Math.round(1e6 / rate.value());
         }
@@ -100,6 +102,21 @@ final class Run implements AutoCloseable {
         }
         finish();
         return clockEnd();
+    }
+
+    /**
+     * FFmpeg's guess, unless the input was analysed too briefly to measure the average rate:
+     * then the guess can be H.264's field rate (50 for a 25 fps stream), and the rate the
+     * stream declares (its SPS timing) is the better answer.
+     */
+    private static Rational frameRate(AVFormatContext format, AVStream stream) {
+        AVRational declared = stream.codecpar().framerate();
+        boolean measured = stream.avg_frame_rate().num() > 0 && stream.avg_frame_rate().den() > 0;
+        if (!measured && declared.num() > 0 && declared.den() > 0) {
+            return Rational.of(declared);
+        }
+        AVRational guess = av_guess_frame_rate(format, stream, null);
+        return guess.num() > 0 && guess.den() > 0 ? Rational.of(guess) : new Rational(0, 1);
     }
 
     private void decodeVideo(Packet packet, Frame frame, Rational rate) throws InterruptedException {

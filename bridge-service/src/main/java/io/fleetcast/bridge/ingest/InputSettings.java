@@ -14,14 +14,16 @@ public record InputSettings(String url, Duration timeout, int probeSize, int ana
                             Duration reconnectMin, Duration reconnectMax) {
     public static final int DEFAULT_PROBE_SIZE = 500_000;
     /**
-     * MPEG-TS declares no streams up front, so FFmpeg reads a live input for this long before
-     * anything is decoded; every packet read meanwhile is kept and decoded afterwards, so the
-     * wait only delays the start. 0.1 s (3 pictures at 30 fps) still finds the size, the
-     * frame rate and the audio format of the inputs tried; the audio resampler takes the
-     * format from the first decoded sound anyway. ({@code fflags nobuffer} would drop those
-     * packets, the opening keyframe with them.)
+     * FFmpeg reads a live input for up to this long to learn its streams' formats before
+     * anything is decoded; the packets read meanwhile are kept and decoded afterwards, so the
+     * wait only delays the start. 0.1 s (3 pictures at 30 fps) finds the picture size and
+     * the audio format of an H.264 + AAC MPEG-TS camera, but is too short to measure the frame
+     * rate: the run then takes the rate the stream declares, and the audio resampler takes the
+     * format from the first decoded sound.
+     * ({@code fflags nobuffer} would drop those packets, the opening keyframe with them.)
      */
     public static final int DEFAULT_ANALYZE_MICROS = 100_000;
+
     public InputSettings {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("input URL is required");

@@ -21,8 +21,8 @@ final class Broadcasts {
     }
 
     static InputSettings input(String url) {
-        return new InputSettings(url, Duration.ofSeconds(5), 500_000, 500_000, Duration.ofMillis(200),
-                Duration.ofSeconds(1));
+        return new InputSettings(url, Duration.ofSeconds(5), InputSettings.DEFAULT_PROBE_SIZE,
+                InputSettings.DEFAULT_ANALYZE_MICROS, Duration.ofMillis(200), Duration.ofSeconds(1));
     }
 
     static RunSettings run(String ladder) {
