@@ -67,7 +67,11 @@ public final class RelayBench {
         LatencyHistogram states = new LatencyHistogram();
         LatencyHistogram unused = new LatencyHistogram();
         AtomicLong skipped = new AtomicLong();
-        WireLoop loop = new WireLoop();
+        // One read loop per core: a single loop thread fell behind at 200 robots / 2000 viewers.
+        List<WireLoop> loops = new ArrayList<>();
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+            loops.add(new WireLoop());
+        }
         BenchSocket[] robotSockets = new BenchSocket[robots];
         BenchSocket[] driverSockets = new BenchSocket[robots];
         List<BenchSocket> viewerSockets = new ArrayList<>();
@@ -79,17 +83,20 @@ public final class RelayBench {
         for (int r = 1; r <= robots; r++) {
             BenchSocket robot = new BenchSocket("command", commands, skipped);
             robotSockets[r - 1] = robot;
-            pending.add(open(connecting, inFlight, robot, loop, ports[r % 2],
+            pending.add(open(connecting, inFlight, robot, loops.get(r % loops.size()),
+                    ports[r % 2],
                     path(r, "key=k" + r)));
             BenchSocket driver = new BenchSocket("none", unused, skipped);
             driverSockets[r - 1] = driver;
-            pending.add(open(connecting, inFlight, driver, loop, ports[(r + 1) % 2],
+            pending.add(open(connecting, inFlight, driver, loops.get((r + 1) % loops.size()),
+                    ports[(r + 1) % 2],
                     path(r, "token=u" + (SyntheticAccess.OWNER_BASE + r))));
         }
         for (int n = 0; n < viewers; n++) {
             BenchSocket viewer = new BenchSocket("state", states, skipped);
             viewerSockets.add(viewer);
-            pending.add(open(connecting, inFlight, viewer, loop, ports[n % 2],
+            pending.add(open(connecting, inFlight, viewer, loops.get(n % loops.size()),
+                    ports[n % 2],
                     path(SyntheticAccess.robotOfViewer(n, robots), "token=u" + n)));
         }
         for (Future<BenchSocket> socket : pending) {
@@ -135,7 +142,7 @@ public final class RelayBench {
             socket.abort();
         }
         viewerSockets.forEach(BenchSocket::abort);
-        loop.close();
+        loops.forEach(WireLoop::close);
     }
 
     private static void report(int robots, int viewers, int seconds, double connectSeconds,
