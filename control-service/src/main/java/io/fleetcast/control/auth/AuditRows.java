@@ -11,18 +11,19 @@ import java.util.List;
  */
 final class AuditRows {
     static final String COPY = "COPY auth_events "
-            + "(at, robot_id, user_id, path, action, protocol, ip, allowed, status, reason) FROM STDIN (FORMAT binary)";
+            + "(at, robot_id, user_id, path, action, protocol, ip, allowed, status, reason, last_at, count) FROM STDIN (FORMAT binary)";
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
     private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
-    private static final short COLUMNS = 10;
+    private static final short COLUMNS = 12;
 
     private AuditRows() {
     }
 
-    static ByteBuffer encode(List<AuthEvent> events) {
-        ByteBuffer out = ByteBuffer.allocate(events.size() * 192 + 32);
+    static ByteBuffer encode(List<AuditRow> rows) {
+        ByteBuffer out = ByteBuffer.allocate(rows.size() * 208 + 32);
         out.put(SIGNATURE).putInt(0).putInt(0);
-        for (AuthEvent e : events) {
+        for (AuditRow row : rows) {
+            AuthEvent e = row.first();
             out = room(out, 512);
             out.putShort(COLUMNS);
             out.putInt(8).putLong(micros(e.at()));
@@ -35,6 +36,8 @@ final class AuditRows {
             out.putInt(1).put((byte) (e.allowed() ? 1 : 0));
             out.putInt(4).putInt(e.status());
             out = text(out, Texts.clip(e.reason()));
+            out.putInt(8).putLong(micros(row.lastAt()));
+            out.putInt(4).putInt(row.count());
         }
         out = room(out, 2);
         out.putShort((short) -1);

@@ -18,12 +18,15 @@ import org.postgresql.PGConnection;
 
 /**
  * Writes auth decisions to {@code auth_events} from one background thread in batches, so the
- * request path only enqueues. If the queue is full (database far behind or down) events are
+ * request path only enqueues. A batch gathers for a short while and identical decisions in it
+ * become one counted row: a burst of connections (or a brute force) costs the database a few
+ * rows, not one per request. If the queue is full (database far behind or down) events are
  * dropped and counted rather than slowing down MediaMTX.
  */
 public final class AuthAudit implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AuthAudit.class.getName());
-    private static final int BATCH = 1_000;
+    private static final int BATCH = 10_000;
+    private static final long GATHER_MILLIS = 100;
     private static final int CAPACITY = 65_536;
 
     private final Database database;
@@ -60,6 +63,9 @@ public final class AuthAudit implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
+                if (!closed) {
+                    Thread.sleep(GATHER_MILLIS);
+                }
                 queue.drainTo(batch, BATCH - 1);
                 pending.addAndGet(-batch.size());
                 write(batch);
@@ -84,7 +90,7 @@ public final class AuthAudit implements AutoCloseable {
 
     /** COPY is several times cheaper per row than batched INSERTs, on both sides of the wire. */
     private void write(List<AuthEvent> batch) {
-        ByteBuffer rows = AuditRows.encode(batch);
+        ByteBuffer rows = AuditRows.encode(AuditRow.coalesce(batch));
         database.withConnection(c -> {
             try {
                 return c.unwrap(PGConnection.class).getCopyAPI().copyIn(AuditRows.COPY,

@@ -52,6 +52,33 @@ class AuthAuditTest {
         }
     }
 
+    @Test
+    void countsEveryDecisionOfABurst(TestStores stores) throws Exception {
+        try (TestServer server = TestServer.start(stores)) {
+            TestClient client = server.client();
+            TestClient.Session owner = client.signUp("owner");
+            TestClient.NewRobot robot = client.createRobot(owner, "rover", "private");
+            for (int i = 0; i < 5; i++) {
+                post(client, Credential.RTMP_USER_PASS.apply(MediaMtxBody.of("publish", robot.path(), "rtmp")
+                        .ip("192.0.2.11"), "wrong-" + robot.streamKey()));
+            }
+
+            PostgresTarget db = server.database();
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            long counted = 0;
+            while (counted < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                     ResultSet rs = c.createStatement().executeQuery(
+                             "SELECT coalesce(sum(count), 0) FROM auth_events WHERE ip = '192.0.2.11'")) {
+                    rs.next();
+                    counted = rs.getLong(1);
+                }
+            }
+            assertThat(counted).isEqualTo(5);
+        }
+    }
+
     private static void post(TestClient client, MediaMtxBody body) {
         client.post("/internal/auth", body.toMap(), null);
     }
