@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Typed reads from the environment; every failure names the key and the bad value. */
-final class EnvReader {
+public final class EnvReader {
     private final Map<String, String> env;
 
-    EnvReader(Map<String, String> env) {
+    public EnvReader(Map<String, String> env) {
         this.env = env;
     }
 
@@ -26,7 +26,7 @@ final class EnvReader {
         return optional(key).orElse(fallback);
     }
 
-    int integer(String key, int fallback) {
+    public int integer(String key, int fallback) {
         Optional<String> value = optional(key);
         if (value.isEmpty()) {
             return fallback;

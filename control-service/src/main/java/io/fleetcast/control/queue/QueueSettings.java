@@ -1,5 +1,6 @@
 package io.fleetcast.control.queue;
 
+import io.fleetcast.control.EnvReader;
 import java.time.Duration;
 import java.util.Map;
 
@@ -29,31 +30,20 @@ public record QueueSettings(Duration turn, Duration grace, Duration idle, Durati
 
     public static QueueSettings fromEnv(Map<String, String> env) {
         QueueSettings d = defaults();
+        EnvReader reader = new EnvReader(env);
         return new QueueSettings(
-                seconds(env, "CONTROL_QUEUE_TURN_SECONDS", d.turn()),
-                seconds(env, "CONTROL_QUEUE_GRACE_SECONDS", d.grace()),
-                seconds(env, "CONTROL_QUEUE_IDLE_SECONDS", d.idle()),
-                seconds(env, "CONTROL_QUEUE_READY_SECONDS", d.readyCheck()),
-                (int) number(env, "CONTROL_QUEUE_MAX_SIZE", d.maxWaiting()),
-                Duration.ofMillis(number(env, "CONTROL_QUEUE_TICK_MILLIS", d.tick().toMillis())));
+                seconds(reader, "CONTROL_QUEUE_TURN_SECONDS", d.turn()),
+                seconds(reader, "CONTROL_QUEUE_GRACE_SECONDS", d.grace()),
+                seconds(reader, "CONTROL_QUEUE_IDLE_SECONDS", d.idle()),
+                seconds(reader, "CONTROL_QUEUE_READY_SECONDS", d.readyCheck()),
+                reader.integer("CONTROL_QUEUE_MAX_SIZE", d.maxWaiting()),
+                Duration.ofMillis(reader.integer("CONTROL_QUEUE_TICK_MILLIS", (int) d.tick().toMillis())));
     }
 
-    private static Duration seconds(Map<String, String> env, String key, Duration fallback) {
-        return Duration.ofSeconds(number(env, key, fallback.toSeconds()));
+    private static Duration seconds(EnvReader reader, String key, Duration fallback) {
+        return Duration.ofSeconds(reader.integer(key, (int) fallback.toSeconds()));
     }
 
-    private static long number(Map<String, String> env, String key, long fallback) {
-        String value = env.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + value + "'",
-                    e);
-        }
-    }
 
     private static void positive(String key, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {

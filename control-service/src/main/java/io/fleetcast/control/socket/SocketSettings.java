@@ -1,5 +1,6 @@
 package io.fleetcast.control.socket;
 
+import io.fleetcast.control.EnvReader;
 import java.time.Duration;
 import java.util.Map;
 
@@ -32,15 +33,15 @@ public record SocketSettings(int commandRate, int commandBurst, int abuseLimit,
 
     public static SocketSettings fromEnv(Map<String, String> env) {
         SocketSettings d = defaults();
+        EnvReader reader = new EnvReader(env);
         return new SocketSettings(
-                (int) number(env, "CONTROL_COMMAND_RATE", d.commandRate()),
-                (int) number(env, "CONTROL_COMMAND_BURST", d.commandBurst()),
-                (int) number(env, "CONTROL_ABUSE_LIMIT", d.abuseLimit()),
+                reader.integer("CONTROL_COMMAND_RATE", d.commandRate()),
+                reader.integer("CONTROL_COMMAND_BURST", d.commandBurst()),
+                reader.integer("CONTROL_ABUSE_LIMIT", d.abuseLimit()),
                 d.abuseWindow(),
-                (int) number(env, "CONTROL_MAX_MESSAGE_BYTES", d.maxMessageBytes()),
-                (int) number(env, "CONTROL_OUTBOX_CAPACITY", d.outboxCapacity()),
-                Duration.ofSeconds(number(env, "CONTROL_KEEPALIVE_SECONDS",
-                        d.keepAlive().toSeconds())));
+                reader.integer("CONTROL_MAX_MESSAGE_BYTES", d.maxMessageBytes()),
+                reader.integer("CONTROL_OUTBOX_CAPACITY", d.outboxCapacity()),
+                Duration.ofSeconds(reader.integer("CONTROL_KEEPALIVE_SECONDS", (int) d.keepAlive().toSeconds())));
     }
 
     public SocketSettings withCommandRate(int rate, int burst) {
@@ -48,18 +49,6 @@ public record SocketSettings(int commandRate, int commandBurst, int abuseLimit,
                 outboxCapacity, keepAlive);
     }
 
-    private static long number(Map<String, String> env, String key, long fallback) {
-        String value = env.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + value + "'",
-                    e);
-        }
-    }
 
     private static void atLeast(String key, int value, int min) {
         if (value < min) {
