@@ -89,8 +89,7 @@ public final class AuthPolicy {
         long robotId = playroom.map(RobotAccess::robotId).orElse(0L);
         Optional<Principal> principal = principal(secrets);
         if (principal.isEmpty()) {
-            return secrets.isEmpty() ? AuthDecision.challenge("token required", robotId)
-                    : AuthDecision.deny("invalid or expired token", robotId, 0);
+            return unauthenticated(secrets, "token required", robotId);
         }
         long userId = principal.get().userId();
         if (playroom.isEmpty()) {
@@ -115,8 +114,7 @@ public final class AuthPolicy {
                 long robotId = playroom.map(RobotAccess::robotId).orElse(0L);
                 Optional<Principal> principal = principal(secrets);
                 if (principal.isEmpty()) {
-                    yield secrets.isEmpty() ? AuthDecision.challenge("token required", robotId)
-                            : AuthDecision.deny("invalid or expired token", robotId, 0);
+                    yield unauthenticated(secrets, "token required", robotId);
                 }
                 long userId = principal.get().userId();
                 boolean allowed = playroom.isPresent()
@@ -131,8 +129,7 @@ public final class AuthPolicy {
     private AuthDecision viewerOf(Optional<RobotAccess> robot, long robotId, List<String> secrets) {
         Optional<Principal> principal = principal(secrets);
         if (principal.isEmpty()) {
-            return secrets.isEmpty() ? AuthDecision.challenge("token required", robotId)
-                    : AuthDecision.deny("invalid or expired token", robotId, 0);
+            return unauthenticated(secrets, "token required", robotId);
         }
         long userId = principal.get().userId();
         if (robot.isEmpty()) {
@@ -148,11 +145,16 @@ public final class AuthPolicy {
     private AuthDecision operatorOnly(List<String> secrets) {
         Optional<Principal> principal = principal(secrets);
         if (principal.isEmpty()) {
-            return secrets.isEmpty() ? AuthDecision.challenge("operator token required", 0)
-                    : AuthDecision.deny("invalid or expired token", 0, 0);
+            return unauthenticated(secrets, "operator token required", 0);
         }
         return principal.get().isOperator() ? AuthDecision.allow("operator", 0, principal.get().userId())
                 : AuthDecision.deny("operator role required", 0, principal.get().userId());
+    }
+
+    /** No valid token: ask for one when none was given (RTSP clients retry), else deny. */
+    private static AuthDecision unauthenticated(List<String> secrets, String required, long robotId) {
+        return secrets.isEmpty() ? AuthDecision.challenge(required, robotId)
+                : AuthDecision.deny("invalid or expired token", robotId, 0);
     }
 
     private Optional<Principal> principal(List<String> secrets) {
