@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcast.control.auth.OwnerDrivesPlayroom;
 import io.fleetcast.control.permission.Permission;
+import io.fleetcast.control.testing.MediaMtxBody;
 import io.fleetcast.control.testing.StoresExtension;
 import io.fleetcast.control.testing.TestClient;
 import io.fleetcast.control.testing.TestServer;
 import io.fleetcast.control.testing.TestStores;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
@@ -55,25 +55,13 @@ class CrossInstanceInvalidationTest {
     }
 
     private static int publish(TestClient client, String path, String key) {
-        return client.post("/internal/auth", body("publish", path, "rtmp", key), null).status();
+        return client.post("/internal/auth", MediaMtxBody.of("publish", path, "rtmp").ip("203.0.113.20").token(key)
+                .toMap(), null).status();
     }
 
     private static int read(TestClient client, String path, String token) {
-        return client.post("/internal/auth", body("read", path, "webrtc", token), null).status();
+        return client.post("/internal/auth", MediaMtxBody.of("read", path, "webrtc").ip("203.0.113.20").token(token)
+                .toMap(), null).status();
     }
 
-    private static Map<String, Object> body(String action, String path, String protocol, String secret) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ip", "203.0.113.20");
-        body.put("user", "");
-        body.put("password", "");
-        body.put("token", secret);
-        body.put("action", action);
-        body.put("path", path);
-        body.put("protocol", protocol);
-        body.put("id", null);
-        body.put("query", "");
-        body.put("userAgent", "");
-        return body;
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcast.control.auth.OwnerDrivesPlayroom;
 import io.fleetcast.control.store.PostgresTarget;
+import io.fleetcast.control.testing.MediaMtxBody;
 import io.fleetcast.control.testing.StoresExtension;
 import io.fleetcast.control.testing.TestServer;
 import io.fleetcast.control.testing.TestStores;
@@ -12,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
@@ -141,11 +141,13 @@ class AdminCliTest {
     }
 
     private int publish(long robot, String key) {
-        return server.client().post("/internal/auth", body("publish", "robot_" + robot, "rtmp", key), null).status();
+        return server.client().post("/internal/auth", MediaMtxBody.of("publish", "robot_" + robot, "rtmp").ip("203.0.113.40").token(key)
+                .toMap(), null).status();
     }
 
     private int read(long robot, String token) {
-        return server.client().post("/internal/auth", body("read", "robot_" + robot, "webrtc", token), null).status();
+        return server.client().post("/internal/auth", MediaMtxBody.of("read", "robot_" + robot, "webrtc").ip("203.0.113.40").token(token)
+                .toMap(), null).status();
     }
 
     private static void await(IntSupplier call, int expected) throws InterruptedException {
@@ -158,20 +160,6 @@ class AdminCliTest {
         assertThat(status).isEqualTo(expected);
     }
 
-    private static Map<String, Object> body(String action, String path, String protocol, String secret) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ip", "203.0.113.40");
-        body.put("user", "");
-        body.put("password", "");
-        body.put("token", secret);
-        body.put("action", action);
-        body.put("path", path);
-        body.put("protocol", protocol);
-        body.put("id", null);
-        body.put("query", "");
-        body.put("userAgent", "");
-        return body;
-    }
 
     private record Run(int status, String out, String err) {
     }

@@ -3,6 +3,7 @@ package io.fleetcast.control.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcast.control.store.PostgresTarget;
+import io.fleetcast.control.testing.MediaMtxBody;
 import io.fleetcast.control.testing.StoresExtension;
 import io.fleetcast.control.testing.TestClient;
 import io.fleetcast.control.testing.TestServer;

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetcast.control.permission.Permission;
 import io.fleetcast.control.robot.CreatedRobot;
 import io.fleetcast.control.robot.RobotKind;
+import io.fleetcast.control.testing.MediaMtxBody;
 import io.fleetcast.control.testing.StoresExtension;
 import io.fleetcast.control.testing.TestClient;
 import io.fleetcast.control.testing.TestClient.Session;

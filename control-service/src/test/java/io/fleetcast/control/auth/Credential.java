@@ -1,5 +1,7 @@
 package io.fleetcast.control.auth;
 
+import io.fleetcast.control.testing.MediaMtxBody;
+
 /**
  * The ways a secret reaches {@code /internal/auth} (see reference MEDIAMTX.md), applied to a body.
  */

@@ -1,33 +1,33 @@
-package io.fleetcast.control.auth;
+package io.fleetcast.control.testing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /** Builds request bodies exactly as MediaMTX v1.20.1 sends them: every key present, id null when not publish/read. */
-record MediaMtxBody(String ip, String user, String password, String token, String action, String path, String protocol,
+public record MediaMtxBody(String ip, String user, String password, String token, String action, String path, String protocol,
                     String query) {
-    static MediaMtxBody of(String action, String path, String protocol) {
+    public static MediaMtxBody of(String action, String path, String protocol) {
         return new MediaMtxBody("172.18.0.5", "", "", "", action, path, protocol, "");
     }
 
-    MediaMtxBody ip(String value) {
+    public MediaMtxBody ip(String value) {
         return new MediaMtxBody(value, user, password, token, action, path, protocol, query);
     }
 
-    MediaMtxBody user(String u, String p) {
+    public MediaMtxBody user(String u, String p) {
         return new MediaMtxBody(ip, u, p, token, action, path, protocol, query);
     }
 
-    MediaMtxBody token(String value) {
+    public MediaMtxBody token(String value) {
         return new MediaMtxBody(ip, user, password, value, action, path, protocol, query);
     }
 
-    MediaMtxBody query(String value) {
+    public MediaMtxBody query(String value) {
         return new MediaMtxBody(ip, user, password, token, action, path, protocol, value);
     }
 
-    Map<String, Object> toMap() {
+    public Map<String, Object> toMap() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ip", ip);
         body.put("user", user);
