@@ -1,6 +1,6 @@
 package io.fleetcast.bridge.broadcast;
 
-import io.fleetcast.bridge.ingest.Backoff;
+import io.fleetcast.media.retry.Backoff;
 import io.fleetcast.bridge.ingest.Failures;
 import io.fleetcast.bridge.ingest.InputSettings;
 import io.fleetcast.bridge.metrics.BroadcastMetrics;
