@@ -16,6 +16,22 @@ public final class Frame implements AutoCloseable {
         frame = AvCall.allocated("av_frame_alloc", av_frame_alloc());
     }
 
+    /** A frame with its own picture buffer of {@code width x height} in {@code pixelFormat}. */
+    public static Frame video(int width, int height, int pixelFormat) {
+        Frame frame = new Frame();
+        try {
+            frame.frame.width(width);
+            frame.frame.height(height);
+            frame.frame.format(pixelFormat);
+            AvCall.check("av_frame_get_buffer", width + "x" + height,
+                    org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer(frame.frame, 0));
+            return frame;
+        } catch (RuntimeException e) {
+            frame.close();
+            throw e;
+        }
+    }
+
     public AVFrame av() {
         if (frame == null) {
             throw new IllegalStateException("frame already freed");

@@ -1,6 +1,7 @@
 package io.fleetcast.media.format;
 
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
+import static org.bytedeco.ffmpeg.global.avformat.av_find_input_format;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
+import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.javacpp.Pointer;
@@ -31,12 +33,25 @@ public final class InputMedia implements AutoCloseable {
     private final Map<String, String> unused;
 
     public InputMedia(String url, Map<String, String> options, BooleanSupplier interrupted) {
+        this(url, null, options, interrupted);
+    }
+
+    /** @param format the demuxer to use ("v4l2" for a capture device), null to detect it from the input */
+    public InputMedia(String url, String format, Map<String, String> options, BooleanSupplier interrupted) {
         this.name = MediaUrl.redact(url);
+        AVInputFormat demuxer = null;
+        if (format != null) {
+            demuxer = av_find_input_format(format);
+            if (demuxer == null || demuxer.isNull()) {
+                throw new MediaException("input format " + format + " is not in this FFmpeg build"
+                        + " (capture devices need CaptureDevices.register() first)");
+            }
+        }
         this.interrupt = new Interrupt(interrupted);
         context = AvCall.allocated("avformat_alloc_context", avformat_alloc_context());
         context.interrupt_callback().callback(interrupt);
         try (Options dictionary = new Options(options)) {
-            int code = avformat_open_input(context, url, null, dictionary.av());
+            int code = avformat_open_input(context, url, demuxer, dictionary.av());
             if (code < 0) {
                 // avformat_open_input frees the context on failure.
                 context = null;

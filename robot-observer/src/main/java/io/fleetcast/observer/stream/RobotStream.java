@@ -1,0 +1,66 @@
+package io.fleetcast.observer.stream;
+
+import io.fleetcast.observer.camera.Camera;
+import io.fleetcast.observer.encode.LiveEncoder;
+import io.fleetcast.observer.push.PushStats;
+import io.fleetcast.observer.push.PushTarget;
+import io.fleetcast.observer.push.Publisher;
+import io.fleetcast.observer.uplink.KernelSendQueue;
+import io.fleetcast.observer.uplink.UplinkMeter;
+import io.fleetcast.observer.uplink.UplinkSample;
+import io.fleetcast.quality.QualityController;
+import java.util.List;
+
+/**
+ * The robot's video from cameras to the gateway: the encoder's thread, the publisher and the
+ * uplink meter that closes the loop through the quality controller. Closes in reverse order.
+ * The cameras belong to the caller.
+ */
+public final class RobotStream implements AutoCloseable {
+    private final Publisher publisher;
+    private final VideoStream video;
+    private final UplinkMeter meter;
+    private boolean closed;
+
+    public RobotStream(List<Camera> cameras, QualityController controller, StreamSettings settings) {
+        publisher = new Publisher(settings.target(), settings.backoff(), settings.maxAge());
+        try {
+            video = new VideoStream(cameras, () -> new LiveEncoder(settings.codec(), settings.codecOptions(),
+                    settings.target().globalHeader(), settings.gopSeconds(), settings.bufferSeconds()),
+                    publisher, controller, settings.backoff());
+        } catch (RuntimeException e) {
+            publisher.close();
+            throw e;
+        }
+        KernelSendQueue kernel = settings.target().protocol() == PushTarget.Protocol.RTMP
+                ? new KernelSendQueue(settings.target().port()) : null;
+        meter = new UplinkMeter(publisher::stats, kernel, controller, settings.samplePeriod());
+    }
+
+    public PushStats push() {
+        return publisher.stats();
+    }
+
+    /** The latest uplink measurement, or null before the first. */
+    public UplinkSample uplink() {
+        return meter.last();
+    }
+
+    public VideoStream video() {
+        return video;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            meter.close();
+            video.close();
+        } finally {
+            publisher.close();
+        }
+    }
+}

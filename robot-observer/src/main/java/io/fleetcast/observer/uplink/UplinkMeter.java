@@ -1,0 +1,80 @@
+package io.fleetcast.observer.uplink;
+
+import io.fleetcast.observer.push.PushStats;
+import io.fleetcast.quality.Decision;
+import io.fleetcast.quality.QualityController;
+import io.fleetcast.quality.Sample;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Measures the uplink from the real transport every {@code period} and feeds the quality
+ * controller: acknowledged bytes per second (bytes the transport took minus what the kernel
+ * still holds unacknowledged), and bytes queued (pictures waiting for the transport plus the
+ * kernel's unacknowledged bytes). Where the kernel cannot be asked (SRT over UDP) the
+ * bytes the transport accepted stand in for acknowledged ones. RTT and loss are not
+ * measured on these transports and are reported as unknown (0).
+ */
+public final class UplinkMeter implements AutoCloseable {
+    private static final Logger LOG = System.getLogger(UplinkMeter.class.getName());
+
+    private final Supplier<PushStats> push;
+    private final KernelSendQueue kernel;
+    private final QualityController controller;
+    private final ScheduledExecutorService timer;
+    private final AtomicReference<UplinkSample> last = new AtomicReference<>();
+    private final long startNanos = System.nanoTime();
+    private long previousAcked = -1;
+    private long previousMillis;
+
+    /** @param kernel null when the transport is not TCP */
+    public UplinkMeter(Supplier<PushStats> push, KernelSendQueue kernel, QualityController controller, Duration period) {
+        this.push = push;
+        this.kernel = kernel;
+        this.controller = controller;
+        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("uplink-meter").daemon().factory());
+        timer.scheduleAtFixedRate(this::measure, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The latest measurement and the decision it gave, or null before the first. */
+    public UplinkSample last() {
+        return last.get();
+    }
+
+    private void measure() {
+        try {
+            long millis = (System.nanoTime() - startNanos) / 1_000_000;
+            PushStats stats = push.get();
+            long unacked = kernel == null || !stats.connected() ? -1 : kernel.bytes();
+            long acked = stats.bytesWritten() - Math.max(0, unacked);
+            double rate = 0;
+            if (previousAcked >= 0 && millis > previousMillis && acked >= previousAcked) {
+                rate = (acked - previousAcked) * 1000.0 / (millis - previousMillis);
+            }
+            previousAcked = acked;
+            previousMillis = millis;
+            long queued = stats.queuedBytes() + Math.max(0, unacked);
+            Sample sample = new Sample(millis, rate, queued, 0, 0);
+            Decision decision = controller.onSample(sample);
+            last.set(new UplinkSample(sample, decision, Math.max(0, unacked)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "uplink measurement failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
