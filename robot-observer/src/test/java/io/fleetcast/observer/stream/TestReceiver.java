@@ -1,0 +1,166 @@
+package io.fleetcast.observer.stream;
+
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+
+import io.fleetcast.media.Frame;
+import io.fleetcast.media.MediaException;
+import io.fleetcast.media.Packet;
+import io.fleetcast.media.codec.Decoder;
+import io.fleetcast.media.filter.Pull;
+import io.fleetcast.media.format.InputMedia;
+import io.fleetcast.media.stamp.TimeStrip;
+import io.fleetcast.observer.scene.SyntheticScene;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.bytedeco.javacpp.BytePointer;
+
+/**
+ * The gateway's side in tests: FFmpeg listening for one RTMP or SRT publisher at a time (it
+ * listens again after each session ends), decoding every picture and reading what the
+ * synthetic scene put in it (capture-time strip, robot marker).
+ */
+final class TestReceiver implements AutoCloseable {
+    private final String url;
+    private final Map<String, String> options;
+    private final List<ReceivedPicture> pictures = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile int sessions;
+
+    private TestReceiver(String url, Map<String, String> options) {
+        this.url = url;
+        this.options = options;
+        thread = Thread.ofPlatform().name("test-receiver").daemon().start(this::run);
+    }
+
+    static TestReceiver rtmp(int port) {
+        return new TestReceiver("rtmp://127.0.0.1:" + port + "/robot_1", with(Map.of("listen", "1", "timeout", "60")));
+    }
+
+    static TestReceiver srt(int port) {
+        return new TestReceiver("srt://127.0.0.1:" + port + "?mode=listener&latency=200000", with(Map.of()));
+    }
+
+    /** A reader that starts at once, as a player of a live stream does (no 5 s of stream analysis). */
+    private static Map<String, String> with(Map<String, String> protocol) {
+        Map<String, String> options = new java.util.HashMap<>(protocol);
+        options.put("fflags", "nobuffer");
+        options.put("analyzeduration", "100000");
+        options.put("probesize", "65536");
+        return options;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<ReceivedPicture> pictures() {
+        return List.copyOf(pictures);
+    }
+
+    int sessions() {
+        return sessions;
+    }
+
+    /** Waits up to {@code millis} until {@code condition} holds for the pictures received. */
+    boolean await(Predicate<List<ReceivedPicture>> condition, long millis) throws InterruptedException {
+        long until = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < until) {
+            if (condition.test(pictures())) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return condition.test(pictures());
+    }
+
+    private void run() {
+        while (!closed) {
+            try (InputMedia input = new InputMedia(url, options, () -> closed);
+                 Packet packet = new Packet();
+                 Frame frame = new Frame()) {
+                sessions++;
+                int stream = input.bestStream(AVMEDIA_TYPE_VIDEO);
+                try (Decoder decoder = new Decoder(input.stream(stream), null, true)) {
+                    while (!closed && input.read(packet)) {
+                        if (packet.av().stream_index() != stream) {
+                            packet.unref();
+                            continue;
+                        }
+                        long bytes = packet.av().size();
+                        decoder.send(packet);
+                        packet.unref();
+                        while (decoder.receive(frame) == Pull.FRAME) {
+                            pictures.add(look(frame, bytes));
+                            frame.unref();
+                        }
+                    }
+                }
+            } catch (MediaException e) {
+                if (closed) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static ReceivedPicture look(Frame frame, long bytes) {
+        var av = frame.av();
+        int width = av.width();
+        int height = av.height();
+        long strip = TimeStrip.read(av).orElse(-1);
+        BytePointer luma = av.data(0);
+        int stride = av.linesize(0);
+        long sumX = 0;
+        long sumY = 0;
+        long count = 0;
+        long rightSum = 0;
+        long rightCount = 0;
+        int top = TimeStrip.height(height) + 2;
+        int bottom = height - SyntheticScene.bandHeight(height) - 2;
+        for (int y = top; y < bottom; y += 2) {
+            for (int x = 0; x < width; x += 2) {
+                int value = luma.get((long) y * stride + x) & 0xFF;
+                if (value > 200) {
+                    sumX += x;
+                    sumY += y;
+                    count++;
+                }
+                if (x >= width / 2) {
+                    rightSum += value;
+                    rightCount++;
+                }
+            }
+        }
+        return new ReceivedPicture(System.currentTimeMillis(), width, height, strip,
+                count < 20 ? Double.NaN : (double) sumX / count / width,
+                count < 20 ? Double.NaN : (double) sumY / count / height,
+                rightCount == 0 ? 0 : (double) rightSum / rightCount, bytes);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        thread.join(5000);
+    }
+
+    static List<ReceivedPicture> after(List<ReceivedPicture> pictures, long epochMillis) {
+        List<ReceivedPicture> later = new ArrayList<>();
+        for (ReceivedPicture picture : pictures) {
+            if (picture.arrivalMillis() >= epochMillis) {
+                later.add(picture);
+            }
+        }
+        return later;
+    }
+}
