@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import io.fleetcast.observer.uplink.KernelSendQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -39,6 +42,8 @@ public final class Publisher implements AutoCloseable {
     private final PushTarget target;
     private final Backoff backoff;
     private final long maxAgeMillis;
+    private final KernelSendQueue kernel;
+    private final LongSupplier kernelBudget;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final ArrayDeque<EncodedPacket> queue = new ArrayDeque<>();
@@ -53,8 +58,16 @@ public final class Publisher implements AutoCloseable {
     private volatile boolean connected;
     private volatile boolean closed;
 
-    public Publisher(PushTarget target, Backoff backoff, Duration maxAge) {
+    /**
+     * @param kernel      the transport's kernel send queue (null when it cannot be read, SRT)
+     * @param kernelBudget bytes the kernel may hold before more pictures wait here instead,
+     *                    where they can still be dropped when they grow stale
+     */
+    public Publisher(PushTarget target, Backoff backoff, Duration maxAge, KernelSendQueue kernel,
+                     LongSupplier kernelBudget) {
         this.target = target;
+        this.kernel = kernel;
+        this.kernelBudget = kernelBudget;
         this.backoff = backoff;
         this.maxAgeMillis = maxAge.toMillis();
         this.thread = Thread.ofPlatform().name("publisher").daemon().unstarted(this::run);
@@ -129,7 +142,9 @@ public final class Publisher implements AutoCloseable {
              CodecParameters parameters = CodecParameters.h264(head.width(), head.height(), head.extradata());
              OutputMedia output = new OutputMedia(target.format(), target.url(), target.ioOptions())) {
             output.addStream(parameters.av(), MILLIS);
-            output.begin(Map.of());
+            // Flushed per picture: nothing waits in FFmpeg's I/O buffer, and the bytes counted as
+            // written are the bytes the kernel has (the uplink meter subtracts what it still holds).
+            output.begin(Map.of("flush_packets", "1"));
             connected = true;
             LOG.log(Level.INFO, "pushing to " + target.describe() + " (" + target.format() + ", "
                     + head.width() + "x" + head.height() + ")");
@@ -137,6 +152,7 @@ public final class Publisher implements AutoCloseable {
             long base = bytesWritten.get();
             write(output, head, false, base);
             while (!closed) {
+                awaitKernelRoom();
                 EncodedPacket packet = take();
                 if (packet == null) {
                     continue;
@@ -166,6 +182,21 @@ public final class Publisher implements AutoCloseable {
         var io = output.av().pb();
         bytesWritten.set(io == null || io.isNull() ? bytesWritten.get() + packet.size() : base + io.bytes_written());
         framesSent.incrementAndGet();
+    }
+
+    /**
+     * Waits (up to 100 ms at a time) while the kernel holds more than its budget. A kernel send
+     * buffer grows to megabytes, seconds of video on a slow link, and nothing in it can be
+     * dropped any more; kept here, a picture that grows stale is dropped instead of arriving late.
+     */
+    private void awaitKernelRoom() {
+        if (kernel == null) {
+            return;
+        }
+        long until = System.nanoTime() + 100_000_000L;
+        while (!closed && System.nanoTime() < until && kernel.bytes() > kernelBudget.getAsLong()) {
+            LockSupport.parkNanos(5_000_000L);
+        }
     }
 
     /** The next picture to write, after dropping stale groups; null after 100 ms without one. */

@@ -17,13 +17,19 @@ import java.util.List;
  * The cameras belong to the caller.
  */
 public final class RobotStream implements AutoCloseable {
+    private static final long MIN_KERNEL_BYTES = 16 * 1024;
+    private static final long KERNEL_MILLIS = 250;
     private final Publisher publisher;
     private final VideoStream video;
     private final UplinkMeter meter;
     private boolean closed;
 
     public RobotStream(List<Camera> cameras, QualityController controller, StreamSettings settings) {
-        publisher = new Publisher(settings.target(), settings.backoff(), settings.maxAge());
+        KernelSendQueue kernel = settings.target().protocol() == PushTarget.Protocol.RTMP
+                ? new KernelSendQueue(settings.target().port()) : null;
+        // The kernel may hold what the link carries in about a quarter of a second.
+        publisher = new Publisher(settings.target(), settings.backoff(), settings.maxAge(), kernel,
+                () -> Math.max(MIN_KERNEL_BYTES, controller.current().bitrateBps() / 8 * KERNEL_MILLIS / 1000));
         try {
             video = new VideoStream(cameras, () -> new LiveEncoder(settings.codec(), settings.codecOptions(),
                     settings.target().globalHeader(), settings.gopSeconds(), settings.bufferSeconds()),
@@ -32,8 +38,6 @@ public final class RobotStream implements AutoCloseable {
             publisher.close();
             throw e;
         }
-        KernelSendQueue kernel = settings.target().protocol() == PushTarget.Protocol.RTMP
-                ? new KernelSendQueue(settings.target().port()) : null;
         meter = new UplinkMeter(publisher::stats, kernel, controller, settings.samplePeriod());
     }
 

@@ -30,8 +30,8 @@ class RobotStreamTest {
     void pushesTheSyntheticSceneOverRtmpWithItsCaptureTimeAndTheRobotWhereItIs() throws Exception {
         int port = TestReceiver.freePort();
         Pose pose = new Pose(1.0, 0.5, 0, "move 0.40 0.00");
-        QualityController controller = AdaptiveAlgorithm.newController(0);
-        controller.setLimits(Limits.pin(QualityState.LOW));
+        QualityController controller = new QualityController(AdaptiveAlgorithm.withDefaults(), 0,
+                Limits.pin(QualityState.LOW));
         try (TestReceiver receiver = TestReceiver.rtmp(port);
              SyntheticCamera camera = new SyntheticCamera(new CameraSpec.Synthetic(640, 360, 30), at -> pose, 0);
              RobotStream stream = new RobotStream(List.of(camera), controller, settings("rtmp://127.0.0.1:" + port))) {
@@ -58,8 +58,8 @@ class RobotStreamTest {
     @Test
     void aStateChangeChangesTheSizeWithAKeyframeAndTheReaderKeepsDecoding() throws Exception {
         int port = TestReceiver.freePort();
-        QualityController controller = AdaptiveAlgorithm.newController(0);
-        controller.setLimits(Limits.pin(QualityState.LOW));
+        QualityController controller = new QualityController(AdaptiveAlgorithm.withDefaults(), 0,
+                Limits.pin(QualityState.LOW));
         try (TestReceiver receiver = TestReceiver.rtmp(port);
              SyntheticCamera camera = new SyntheticCamera(new CameraSpec.Synthetic(640, 360, 30), at -> Pose.ORIGIN, 0);
              RobotStream stream = new RobotStream(List.of(camera), controller, settings("rtmp://127.0.0.1:" + port))) {

@@ -26,6 +26,11 @@ import org.bytedeco.javacpp.BytePointer;
  * synthetic scene put in it (capture-time strip, robot marker).
  */
 final class TestReceiver implements AutoCloseable {
+    static {
+        // FFmpeg's own chatter (x264's settings, the listener's warnings) would bury the test output.
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
+    }
+
     private final String url;
     private final Map<String, String> options;
     private final List<ReceivedPicture> pictures = new CopyOnWriteArrayList<>();
