@@ -28,12 +28,31 @@ final class UserSocket implements WebSocket.Listener, AutoCloseable {
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/control/robot_" + robot), this).join();
     }
 
-    /** Waits until the robot's own socket is up, as the welcome or a presence event says. */
+    /**
+     * Waits until the robot's own socket is up: the welcome or a presence event says so, or a
+     * metrics frame arrives (a presence sent just before this socket subscribed is never seen).
+     */
     UserSocket awaitRobotOnline() {
         if (!await("welcome").path("robotOnline").asBoolean()) {
-            await("presence", m -> m.path("online").asBoolean());
+            awaitAny(m -> m.path("type").asText().equals("metrics")
+                    || (m.path("type").asText().equals("presence") && m.path("online").asBoolean()));
         }
         return this;
+    }
+
+    private void awaitAny(Predicate<JsonNode> match) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        try {
+            while (System.nanoTime() < deadline) {
+                JsonNode next = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (next != null && match.test(next)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("robot did not come online within 5 s");
     }
 
     UserSocket send(String text) {
