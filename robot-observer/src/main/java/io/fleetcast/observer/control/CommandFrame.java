@@ -1,0 +1,4 @@
+package io.fleetcast.observer.control;
+
+record CommandFrame(RobotCommand command) implements ServerFrame {
+}

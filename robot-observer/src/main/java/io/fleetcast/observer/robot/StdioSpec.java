@@ -1,0 +1,12 @@
+package io.fleetcast.observer.robot;
+
+import io.fleetcast.observer.control.RobotLink;
+import java.time.Duration;
+
+/** Commands on this process's stdout, state from its stdin. */
+public record StdioSpec() implements BridgeSpec {
+    @Override
+    public RobotLink open(Duration statePeriod) {
+        return new StdioBridge(System.in, System.out);
+    }
+}
