@@ -1,5 +1,6 @@
 package io.fleetcast.observer.control;
 
+import io.fleetcast.media.retry.Backoff;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.System.Logger.Level;
 import java.net.http.HttpClient;
@@ -119,11 +120,11 @@ public final class ControlClient implements AutoCloseable {
         if (cause instanceof WebSocketHandshakeException refused) {
             int status = refused.getResponse().statusCode();
             // Retrying a refusal fast cannot help and looks like an attack: wait the longest delay.
-            delay = backoff.delay(Integer.MAX_VALUE, ThreadLocalRandom.current().nextDouble());
+            delay = backoff.delay(Integer.MAX_VALUE, ThreadLocalRandom.current());
             LOG.log(Level.WARNING, "control socket " + settings.socketUri() + " refused with " + status + " ("
                     + refusal(status) + "); retrying in " + delay.toMillis() + " ms");
         } else {
-            delay = backoff.delay(failures++, ThreadLocalRandom.current().nextDouble());
+            delay = backoff.delay(failures++, ThreadLocalRandom.current());
             LOG.log(Level.INFO, "control socket " + settings.socketUri() + " unreachable (" + cause
                     + "); retrying in " + delay.toMillis() + " ms");
         }
@@ -149,8 +150,8 @@ public final class ControlClient implements AutoCloseable {
         }
         stopRobot();
         Duration delay = code == GOING_AWAY
-                ? backoff.delay(0, ThreadLocalRandom.current().nextDouble())
-                : backoff.delay(failures++, ThreadLocalRandom.current().nextDouble());
+                ? backoff.delay(0, ThreadLocalRandom.current())
+                : backoff.delay(failures++, ThreadLocalRandom.current());
         LOG.log(Level.WARNING, "control socket " + settings.socketUri() + " lost (" + why + "); reconnecting in "
                 + delay.toMillis() + " ms");
         reconnectIn(delay);
