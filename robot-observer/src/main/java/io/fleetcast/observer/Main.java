@@ -1,18 +1,65 @@
 package io.fleetcast.observer;
 
+import io.fleetcast.media.FfmpegLibraries;
+import io.fleetcast.media.codec.EncoderProbe;
+import io.fleetcast.media.codec.ProbeResult;
+import io.fleetcast.media.log.FfmpegLog;
+import io.fleetcast.observer.config.ObserverConfig;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CountDownLatch;
+
 /**
- * The process on the robot. Its capture, adaptive encode, push and control-socket parts
- * are built on the shared {@code media} plumbing and the quality controller; until they
- * land this entry point says so instead of pretending to stream.
+ * The process on the robot. Reads the environment ({@code config/observer.env}); with
+ * {@code DRY_RUN=true} prints the plan and exits. Bad configuration exits 2 naming the key;
+ * everything else (a dead camera, gateway or control service) is retried, never fatal.
  */
 public final class Main {
+    private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+    private static final Logger LOG = System.getLogger(Main.class.getName());
+
     private Main() {
     }
 
-    public static void main(String[] args) {
-        System.out.println("""
-                fleetcast robot-observer: the capture, encode and push pipeline is not available in this build.
-                See robot-observer/README.md for what the observer will do.""");
-        System.exit(2);
+    public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty(LOG_FORMAT) == null) {
+            System.setProperty(LOG_FORMAT, "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        }
+        ObserverConfig config;
+        try {
+            config = ObserverConfig.fromEnv(System.getenv());
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.ERROR, "robot-observer: bad configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        FfmpegLibraries.load();
+        FfmpegLog ffmpegLog = new FfmpegLog(System.getLogger("ffmpeg"), Level.WARNING);
+        ProbeResult probe = new EncoderProbe(ffmpegLog).choose(config.codecs().candidates());
+        if (config.dryRun()) {
+            System.out.print(Plan.describe(config, probe));
+            ffmpegLog.close();
+            return;
+        }
+        Observer observer;
+        try {
+            observer = new Observer(config, probe);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.ERROR, "robot-observer: bad configuration: " + e.getMessage());
+            ffmpegLog.close();
+            System.exit(2);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                observer.close();
+            } finally {
+                ffmpegLog.close();
+                stopped.countDown();
+            }
+        }, "observer-shutdown"));
+        LOG.log(Level.INFO, "robot-observer started: " + Plan.describe(config, probe).replace('\n', ' '));
+        stopped.await();
     }
 }

@@ -22,16 +22,18 @@ public record PushTarget(Protocol protocol, String url, String host, int port, S
 
     /**
      * From a gateway base ({@code rtmp://media:1935} or {@code srt://media:8890}, optionally
-     * with an application path, e.g. {@code rtmp://host/live} for nginx-rtmp), the robot's id
-     * and its stream key.
+     * with an application path, e.g. {@code rtmp://host/live} for nginx-rtmp), the path the
+     * gateway knows the robot by ({@code robot_12}, or {@code playroom}) and its stream key.
      */
-    public static PushTarget of(String gateway, long robotId, String streamKey) {
+    public static PushTarget of(String gateway, String path, String streamKey) {
+        if (!path.matches("[a-z0-9_]{1,64}")) {
+            throw new IllegalArgumentException("a media path is 1-64 of [a-z0-9_], got " + path);
+        }
         URI base = URI.create(gateway.strip());
         String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
         if (base.getHost() == null) {
             throw new IllegalArgumentException("the gateway needs a host, got " + MediaUrl.redact(gateway));
         }
-        String path = "robot_" + robotId;
         String user = URLEncoder.encode(path, StandardCharsets.UTF_8);
         String key = URLEncoder.encode(streamKey, StandardCharsets.UTF_8);
         String prefix = base.getPath() == null || base.getPath().isEmpty() || base.getPath().equals("/")

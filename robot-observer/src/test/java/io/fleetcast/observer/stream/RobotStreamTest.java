@@ -22,7 +22,7 @@ class RobotStreamTest {
 
     static StreamSettings settings(String gateway) {
         LiveCodecs codecs = new LiveCodecs(List.of("libx264"), "veryfast");
-        return new StreamSettings(PushTarget.of(gateway, 1, KEY), "libx264", codecs.options("libx264"), 2.0, 0.5,
+        return new StreamSettings(PushTarget.of(gateway, "robot_1", KEY), "libx264", codecs.options("libx264"), 2.0, 0.5,
                 Duration.ofSeconds(1), new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2)), Duration.ofMillis(100));
     }
 
