@@ -96,6 +96,8 @@ public final class DeviceCamera implements Camera {
         try (InputMedia input = new InputMedia(url(), format(), options(), this::shouldAbort);
              Packet packet = new Packet();
              Frame frame = new Frame()) {
+            // Opening (stream analysis) does not count against the stall limit.
+            lastPictureNanos = System.nanoTime();
             int stream = input.bestStream(AVMEDIA_TYPE_VIDEO);
             if (stream < 0) {
                 throw new MediaException("camera " + spec.describe() + " has no video");
@@ -155,10 +157,13 @@ public final class DeviceCamera implements Camera {
 
     private Map<String, String> options() {
         return switch (spec) {
+            // A short analysis starts a live camera fast; the packets it reads are kept (no
+            // fflags=nobuffer, which would drop the first keyframe and wait a GOP for the next).
             case CameraSpec.Network n when n.url().startsWith("rtsp") -> Map.of("rtsp_transport", "tcp",
-                    "timeout", Long.toString(stallAfter.toNanos() / 1000), "fflags", "nobuffer");
+                    "timeout", Long.toString(stallAfter.toNanos() / 1000), "analyzeduration", "500000",
+                    "probesize", "500000");
             case CameraSpec.Network n -> Map.of("rw_timeout", Long.toString(stallAfter.toNanos() / 1000),
-                    "fflags", "nobuffer");
+                    "analyzeduration", "500000", "probesize", "500000");
             default -> Map.of();
         };
     }

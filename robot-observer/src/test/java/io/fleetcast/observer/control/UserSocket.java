@@ -15,14 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A signed-in user's control socket (Authorization: Bearer), recording every frame. */
-final class UserSocket implements WebSocket.Listener, AutoCloseable {
+public final class UserSocket implements WebSocket.Listener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
 
-    UserSocket(int port, long robot, String token) {
+    public UserSocket(int port, long robot, String token) {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .header("Authorization", "Bearer " + token)
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/control/robot_" + robot), this).join();
@@ -32,7 +32,7 @@ final class UserSocket implements WebSocket.Listener, AutoCloseable {
      * Waits until the robot's own socket is up: the welcome or a presence event says so, or a
      * metrics frame arrives (a presence sent just before this socket subscribed is never seen).
      */
-    UserSocket awaitRobotOnline() {
+    public UserSocket awaitRobotOnline() {
         if (!await("welcome").path("robotOnline").asBoolean()) {
             awaitAny(m -> m.path("type").asText().equals("metrics")
                     || (m.path("type").asText().equals("presence") && m.path("online").asBoolean()));
@@ -55,7 +55,7 @@ final class UserSocket implements WebSocket.Listener, AutoCloseable {
         throw new AssertionError("robot did not come online within 5 s");
     }
 
-    UserSocket send(String text) {
+    public UserSocket send(String text) {
         socket.sendText(text, true).join();
         return this;
     }

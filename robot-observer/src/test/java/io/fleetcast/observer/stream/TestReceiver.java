@@ -25,7 +25,7 @@ import org.bytedeco.javacpp.BytePointer;
  * listens again after each session ends), decoding every picture and reading what the
  * synthetic scene put in it (capture-time strip, robot marker).
  */
-final class TestReceiver implements AutoCloseable {
+public final class TestReceiver implements AutoCloseable {
     static {
         // FFmpeg's own chatter (x264's settings, the listener's warnings) would bury the test output.
         org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
@@ -44,24 +44,23 @@ final class TestReceiver implements AutoCloseable {
         thread = Thread.ofPlatform().name("test-receiver").daemon().start(this::run);
     }
 
-    static TestReceiver rtmp(int port) {
+    public static TestReceiver rtmp(int port) {
         return new TestReceiver("rtmp://127.0.0.1:" + port + "/robot_1", with(Map.of("listen", "1", "timeout", "60")));
     }
 
-    static TestReceiver srt(int port) {
+    public static TestReceiver srt(int port) {
         return new TestReceiver("srt://127.0.0.1:" + port + "?mode=listener&latency=200000", with(Map.of()));
     }
 
     /** A reader that starts at once, as a player of a live stream does (no 5 s of stream analysis). */
     private static Map<String, String> with(Map<String, String> protocol) {
         Map<String, String> options = new java.util.HashMap<>(protocol);
-        options.put("fflags", "nobuffer");
         options.put("analyzeduration", "100000");
         options.put("probesize", "65536");
         return options;
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -69,16 +68,16 @@ final class TestReceiver implements AutoCloseable {
         }
     }
 
-    List<ReceivedPicture> pictures() {
+    public List<ReceivedPicture> pictures() {
         return List.copyOf(pictures);
     }
 
-    int sessions() {
+    public int sessions() {
         return sessions;
     }
 
     /** Waits up to {@code millis} until {@code condition} holds for the pictures received. */
-    boolean await(Predicate<List<ReceivedPicture>> condition, long millis) throws InterruptedException {
+    public boolean await(Predicate<List<ReceivedPicture>> condition, long millis) throws InterruptedException {
         long until = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < until) {
             if (condition.test(pictures())) {
@@ -150,7 +149,20 @@ final class TestReceiver implements AutoCloseable {
         return new ReceivedPicture(System.currentTimeMillis(), width, height, strip,
                 count < 20 ? Double.NaN : (double) sumX / count / width,
                 count < 20 ? Double.NaN : (double) sumY / count / height,
-                rightCount == 0 ? 0 : (double) rightSum / rightCount, bytes);
+                rightCount == 0 ? 0 : (double) rightSum / rightCount, leftStrip(av), bytes);
+    }
+
+    /** A 16:9 tile's strip in the left half, wherever the tile sits vertically (letterboxed). */
+    private static long leftStrip(org.bytedeco.ffmpeg.avutil.AVFrame av) {
+        int width = av.width() / 2;
+        int height = width * 9 / 16;
+        for (int y = 0; y + height <= av.height(); y += 2) {
+            var read = TimeStrip.read(av, 0, y, width, height);
+            if (read.isPresent()) {
+                return read.getAsLong();
+            }
+        }
+        return -1;
     }
 
     @Override
