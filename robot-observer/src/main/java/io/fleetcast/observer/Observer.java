@@ -12,11 +12,11 @@ import io.fleetcast.observer.control.RobotLink;
 import io.fleetcast.observer.safety.Deadman;
 import io.fleetcast.observer.scene.Pose;
 import io.fleetcast.observer.scene.SceneSubject;
+import io.fleetcast.observer.stream.LiveController;
 import io.fleetcast.observer.stream.RobotStream;
 import io.fleetcast.observer.stream.StreamReport;
 import io.fleetcast.observer.stream.StreamSettings;
 import io.fleetcast.quality.QualityController;
-import io.fleetcast.quality.adaptive.AdaptiveAlgorithm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class Observer implements AutoCloseable {
                         ? new SyntheticCamera(synthetic, subject, i)
                         : new DeviceCamera(spec, config.reconnect(), config.cameraStall(), i)));
             }
-            controller = new QualityController(AdaptiveAlgorithm.withDefaults(), 0, config.startLimits());
+            controller = LiveController.create(config.startLimits());
             stream = closer.add(new RobotStream(cameras, controller, new StreamSettings(config.target(),
                     probe.encoder(), config.codecs().options(probe.encoder()), config.gopSeconds(),
                     config.bufferSeconds(), config.maxDelay(), config.reconnect(), config.samplePeriod())));

@@ -15,6 +15,8 @@ import org.bytedeco.javacpp.BytePointer;
 public final class NoSignal {
     /** Luma of the card's background, which tests look for. */
     public static final int BACKGROUND_LUMA = 40;
+    private static final System.Logger LOG = System.getLogger(NoSignal.class.getName());
+    private static volatile boolean fontsMissingLogged;
 
     private NoSignal() {
     }
@@ -30,6 +32,13 @@ public final class NoSignal {
             pen.drawString("NO SIGNAL", width / 10, height / 2);
             pen.setFont(new Font(Font.MONOSPACED, Font.PLAIN, Math.max(8, height / 20)));
             pen.drawString(camera, width / 10, height / 2 + height / 8);
+        } catch (Error e) {
+            // No fonts on this machine (fontconfig and a font package): the card stays plain grey.
+            if (!fontsMissingLogged) {
+                fontsMissingLogged = true;
+                LOG.log(System.Logger.Level.WARNING, "no fonts to write on the no-signal card (install fontconfig and "
+                        + "fonts-dejavu-core): " + e);
+            }
         } finally {
             pen.dispose();
         }

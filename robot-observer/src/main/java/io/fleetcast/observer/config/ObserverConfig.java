@@ -40,7 +40,7 @@ public record ObserverConfig(List<CameraSpec> cameras, PushTarget target, LiveCo
                         env.text("X264_PRESET", "veryfast")));
         double gop = env.decimal("GOP_SECONDS", 2.0, 0.5, 10);
         double buffer = env.decimal("VBV_SECONDS", 0.5, 0.1, 4);
-        Duration maxDelay = Duration.ofMillis(env.integer("MAX_DELAY_MS", 1000, 100, 10_000));
+        Duration maxDelay = Duration.ofMillis(env.integer("MAX_DELAY_MS", 700, 100, 10_000));
         Duration sample = Duration.ofMillis(env.integer("SAMPLE_MS", 100, 20, 1000));
         long reconnectMin = env.integer("RECONNECT_MIN_MS", 1000, 10, 600_000);
         long reconnectMax = env.integer("RECONNECT_MAX_MS", 30_000, reconnectMin, 3_600_000);

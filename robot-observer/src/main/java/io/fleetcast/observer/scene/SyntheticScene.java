@@ -38,6 +38,7 @@ public final class SyntheticScene {
     private final BufferedImage band;
     private final Graphics2D pen;
     private String bandText = null;
+    private boolean fontsMissingLogged;
     private long frames;
 
     public SyntheticScene(int width, int height) {
@@ -153,7 +154,16 @@ public final class SyntheticScene {
             pen.setColor(Color.BLACK);
             pen.fillRect(0, 0, band.getWidth(), band.getHeight());
             pen.setColor(new Color(180, 180, 180));
-            pen.drawString(text, 4, band.getHeight() * 4 / 5);
+            try {
+                pen.drawString(text, 4, band.getHeight() * 4 / 5);
+            } catch (Error e) {
+                // No fonts (fontconfig and a font package): the band stays dark, the scene goes on.
+                if (!fontsMissingLogged) {
+                    fontsMissingLogged = true;
+                    System.getLogger(SyntheticScene.class.getName()).log(System.Logger.Level.WARNING,
+                            "no fonts to write the last command with (install fontconfig and fonts-dejavu-core): " + e);
+                }
+            }
         }
         byte[] pixels = ((DataBufferByte) band.getRaster().getDataBuffer()).getData();
         int top = height - band.getHeight();

@@ -21,15 +21,13 @@ public final class RobotStream implements AutoCloseable {
     private static final long KERNEL_MILLIS = 250;
     private final Publisher publisher;
     private final VideoStream video;
-    private final UplinkMeter meter;
+    private volatile UplinkMeter meter;
     private boolean closed;
 
     public RobotStream(List<Camera> cameras, QualityController controller, StreamSettings settings) {
         KernelSendQueue kernel = settings.target().protocol() == PushTarget.Protocol.RTMP
                 ? new KernelSendQueue(settings.target().port()) : null;
-        // The kernel may hold what the link carries in about a quarter of a second.
-        publisher = new Publisher(settings.target(), settings.backoff(), settings.maxAge(), kernel,
-                () -> Math.max(MIN_KERNEL_BYTES, controller.current().bitrateBps() / 8 * KERNEL_MILLIS / 1000));
+        publisher = new Publisher(settings.target(), settings.backoff(), settings.maxAge(), kernel, this::kernelBudget);
         try {
             video = new VideoStream(cameras, () -> new LiveEncoder(settings.codec(), settings.codecOptions(),
                     settings.target().globalHeader(), settings.gopSeconds(), settings.bufferSeconds()),
@@ -39,6 +37,17 @@ public final class RobotStream implements AutoCloseable {
             throw e;
         }
         meter = new UplinkMeter(publisher::stats, kernel, controller, settings.samplePeriod());
+    }
+
+    /**
+     * What the kernel may hold: what the link has been carrying in a quarter of a second. Until
+     * it has been measured, little: a new session must not bury seconds of video in the kernel.
+     */
+    private long kernelBudget() {
+        UplinkMeter current = meter;
+        UplinkSample last = current == null ? null : current.last();
+        double bytesPerSecond = last == null ? 0 : last.sample().ackedBytesPerSec();
+        return Math.max(MIN_KERNEL_BYTES, (long) (bytesPerSecond * KERNEL_MILLIS / 1000));
     }
 
     public PushStats push() {

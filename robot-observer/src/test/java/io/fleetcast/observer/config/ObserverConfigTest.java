@@ -31,7 +31,7 @@ class ObserverConfigTest {
         assertThat(config.target().url()).isEqualTo("rtmp://localhost:1935/robot_12?user=robot_12&pass=" + KEY);
         assertThat(config.target().describe()).isEqualTo("rtmp://localhost:1935/robot_12").doesNotContain(KEY);
         assertThat(config.control()).isNull();
-        assertThat(config.maxDelay().toMillis()).isEqualTo(1000);
+        assertThat(config.maxDelay().toMillis()).isEqualTo(700);
         assertThat(config.deadman().timeout().toMillis()).isEqualTo(500);
         assertThat(config.dryRun()).isFalse();
     }

@@ -24,6 +24,7 @@ public final class ShapingProxy implements AutoCloseable {
      * backlog stays where the sender sees it, in its own send queue.
      */
     private static final int BUFFER = 4 * 1024;
+    private static final double CARRY = 1500;
 
     private final ServerSocket server;
     private final InetSocketAddress target;
@@ -93,13 +94,14 @@ public final class ShapingProxy implements AutoCloseable {
         byte[] batch = new byte[64 * 1024];
         while (!closed) {
             long now = elapsedMillis();
+            // Unused opportunities are lost: credit left from earlier turns carries over only as
+            // far as one packet, the opportunities of the milliseconds just passed count in full.
+            credit = Math.min(credit, CARRY);
             for (long ms = doneMs; ms < now; ms++) {
                 credit += capacity.bytesAt(ms);
             }
             doneMs = now;
             int waiting = in.available();
-            // Unused opportunities are lost: at most a few milliseconds of credit carry over.
-            credit = Math.min(credit, Math.max(1500, capacity.bytesAt(now) * 4));
             int send = (int) Math.min(Math.min(waiting, batch.length), Math.floor(credit));
             if (send > 0) {
                 int read = in.read(batch, 0, send);
@@ -111,7 +113,6 @@ public final class ShapingProxy implements AutoCloseable {
                 forwarded.addAndGet(read);
                 LockSupport.parkNanos(1_000_000);
             } else if (waiting == 0) {
-                credit = Math.min(credit, capacity.bytesAt(now));
                 // Nothing waiting: block a millisecond on one byte, which also tells a closed publisher.
                 try {
                     int b = in.read();
