@@ -72,6 +72,8 @@ class AdaptationTest {
             LOG.log(System.Logger.Level.INFO, "pictures " + pictures.size() + ", longest gap " + gap + " ms, dropped "
                     + stream.push().framesDropped());
             assertThat(gap).as("longest gap between decoded pictures, ms").isLessThan(3000);
+            assertThat(receiver.sessions()).as("bitrate and state changed within one session").isEqualTo(1);
+            assertThat(stream.video().encoder().reconfigurations()).as("live bitrate changes").isGreaterThan(10);
             List<ReceivedPicture> late = pictures.stream().filter(p -> p.hasStrip() && p.arrivalMillis() > lowFrom)
                     .filter(p -> p.latencyMillis() > 1000).toList();
             assertThat(late.size()).as("pictures more than 1 s late after adapting").isLessThan(pictures.size() / 50);

@@ -80,4 +80,26 @@ class RobotStreamTest {
             assertThat(stream.push().reconnects()).isZero();
         }
     }
+
+    @Test
+    void reconnectsWhenTheGatewayRestartsAndResumesAtAKeyframe() throws Exception {
+        int port = TestReceiver.freePort();
+        QualityController controller = new QualityController(AdaptiveAlgorithm.withDefaults(), 0,
+                Limits.pin(QualityState.VERY_LOW));
+        try (SyntheticCamera camera = new SyntheticCamera(new CameraSpec.Synthetic(640, 360, 24), at -> Pose.ORIGIN, 0);
+             RobotStream stream = new RobotStream(List.of(camera), controller, settings("rtmp://127.0.0.1:" + port))) {
+            try (TestReceiver first = TestReceiver.rtmp(port)) {
+                assertThat(first.await(p -> p.size() >= 24, 15_000)).isTrue();
+            }
+            long restarted = System.currentTimeMillis();
+            try (TestReceiver second = TestReceiver.rtmp(port)) {
+                assertThat(second.await(p -> p.size() >= 24, 15_000)).as("pictures after the gateway came back").isTrue();
+                assertThat(second.pictures().getFirst().hasStrip()).as("the new session starts with a whole picture").isTrue();
+                assertThat(second.pictures().getFirst().arrivalMillis() - restarted).as("ms until pictures again")
+                        .isLessThan(5000);
+            }
+            assertThat(stream.push().reconnects()).isGreaterThanOrEqualTo(1);
+            assertThat(stream.push().lastError()).contains("rtmp://127.0.0.1:" + port).doesNotContain(KEY);
+        }
+    }
 }
