@@ -1,5 +1,6 @@
 package io.fleetcast.observer;
 
+import io.fleetcast.control.socket.Probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcast.control.testing.StoresExtension;
@@ -37,7 +38,7 @@ class ObserverTest {
                     "CONTROL_URL", server.server().uri().toString(), "ROBOT_LINK", "synthetic"));
             ProbeResult probe = new ProbeResult("libx264", "test", List.of(new ProbeAttempt("libx264", true, "")));
             try (Observer observer = new Observer(config, probe);
-                 UserSocket user = new UserSocket(server.server().port(), rover.id(), owner.token()).awaitRobotOnline()) {
+                 Probe user = UserSocket.robotOnline(server.server().port(), rover.id(), owner.token())) {
                 assertThat(receiver.await(p -> p.size() > 30, 15_000)).as("pictures").isTrue();
                 double start = markerX(receiver);
                 for (int i = 0; i < 10; i++) {

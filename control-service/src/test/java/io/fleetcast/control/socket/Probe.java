@@ -15,8 +15,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A real WebSocket client (java.net.http) that records every frame it receives. */
-final class Probe implements WebSocket.Listener, AutoCloseable {
+/**
+ * A real WebSocket client (java.net.http) that records every frame it receives. Public: the
+ * robot observer's tests use it as the user's side of a control socket.
+ */
+public final class Probe implements WebSocket.Listener, AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -26,7 +29,7 @@ final class Probe implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
-    static Probe open(URI uri, String... subprotocols) {
+    public static Probe open(URI uri, String... subprotocols) {
         Probe probe = new Probe();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (subprotocols.length > 0) {
@@ -48,23 +51,28 @@ final class Probe implements WebSocket.Listener, AutoCloseable {
         return socket;
     }
 
-    Probe send(String text) {
+    public Probe send(String text) {
         socket.sendText(text, true).join();
         return this;
     }
 
     /** The next frame of this type, skipping others; fails after 5 s. */
-    JsonNode await(String type) {
+    public JsonNode await(String type) {
         return await(type, message -> true);
     }
 
-    JsonNode await(String type, Predicate<JsonNode> match) {
+    public JsonNode await(String type, Predicate<JsonNode> match) {
+        return awaitFrame(next -> next.path("type").asText().equals(type) && match.test(next), "'" + type + "' frame");
+    }
+
+    /** The next frame that {@code match} accepts, skipping others; fails after 5 s naming {@code what}. */
+    public JsonNode awaitFrame(Predicate<JsonNode> match, String what) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         List<JsonNode> skipped = new ArrayList<>();
         try {
             while (System.nanoTime() < deadline) {
                 JsonNode next = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (next != null && next.path("type").asText().equals(type) && match.test(next)) {
+                if (next != null && match.test(next)) {
                     return next;
                 }
                 if (next != null) {
@@ -74,12 +82,12 @@ final class Probe implements WebSocket.Listener, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new AssertionError("no matching '" + type + "' frame within 5 s; got " + skipped
+        throw new AssertionError("no matching " + what + " within 5 s; got " + skipped
                 + (closed.isDone() ? ", closed with " + closed.join() : ""));
     }
 
     /** Everything that arrives within the window (used to prove something did NOT arrive). */
-    List<JsonNode> drain(Duration window) {
+    public List<JsonNode> drain(Duration window) {
         List<JsonNode> out = new ArrayList<>();
         long deadline = System.nanoTime() + window.toNanos();
         try {

@@ -7,6 +7,6 @@ import java.time.Duration;
 public record StdioSpec() implements BridgeSpec {
     @Override
     public RobotLink open(Duration statePeriod) {
-        return new StdioBridge(System.in, System.out);
+        return new LineBridge(System.in, System.out);
     }
 }

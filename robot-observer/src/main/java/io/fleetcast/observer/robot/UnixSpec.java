@@ -13,6 +13,6 @@ public record UnixSpec(Path socket) implements BridgeSpec {
 
     @Override
     public RobotLink open(Duration statePeriod) {
-        return new UnixSocketBridge(socket);
+        return UnixSocketBridge.connect(socket);
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetcast.observer.control;
 
+import io.fleetcast.control.socket.Probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,7 +79,7 @@ class ControlClientTest {
         try (SyntheticRobot robot = new SyntheticRobot(Duration.ofMillis(50));
              Deadman deadman = new Deadman(robot, DeadmanSettings.fromEnv(Map.of()));
              ControlClient observer = observe(rover, deadman);
-             UserSocket user = new UserSocket(server.server().port(), rover.id(), owner.token()).awaitRobotOnline()) {
+             Probe user = UserSocket.robotOnline(server.server().port(), rover.id(), owner.token())) {
             Pose before = robot.pose(System.currentTimeMillis());
             user.send("{\"type\":\"command\",\"seq\":1,\"action\":\"move\",\"args\":{\"linear\":0.5,\"angular\":0}}");
             JsonNode ack = user.await("ack");
@@ -100,7 +101,7 @@ class ControlClientTest {
         TestClient.NewRobot rover = newRobot("picky");
         try (SyntheticRobot robot = new SyntheticRobot(Duration.ofMillis(50));
              ControlClient observer = observe(rover, robot);
-             UserSocket user = new UserSocket(server.server().port(), rover.id(), driver.token()).awaitRobotOnline()) {
+             Probe user = UserSocket.robotOnline(server.server().port(), rover.id(), driver.token())) {
             user.send("{\"type\":\"command\",\"seq\":7,\"action\":\"jump\"}");
             JsonNode ack = user.await("ack");
             assertThat(ack.path("seq").asLong()).isEqualTo(7);
@@ -117,8 +118,8 @@ class ControlClientTest {
         try (DatagramSocket robotSide = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
              UdpBridge bridge = new UdpBridge("127.0.0.1", robotSide.getLocalPort(), 0);
              ControlClient observer = observe(rover, bridge);
-             UserSocket user = new UserSocket(server.server().port(), rover.id(), owner.token()).awaitRobotOnline();
-             UserSocket watching = new UserSocket(server.server().port(), rover.id(), viewer.token()).awaitRobotOnline()) {
+             Probe user = UserSocket.robotOnline(server.server().port(), rover.id(), owner.token());
+             Probe watching = UserSocket.robotOnline(server.server().port(), rover.id(), viewer.token())) {
             robotSide.setSoTimeout(5000);
             user.send("{\"type\":\"command\",\"seq\":17,\"action\":\"move\",\"args\":{\"linear\":0.4,\"angular\":-0.1}}");
             DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
@@ -143,7 +144,7 @@ class ControlClientTest {
         TestClient.NewRobot rover = newRobot("chatty");
         RecordingLink robot = new RecordingLink();
         try (ControlClient observer = observe(rover, robot);
-             UserSocket user = new UserSocket(server.server().port(), rover.id(), owner.token()).awaitRobotOnline()) {
+             Probe user = UserSocket.robotOnline(server.server().port(), rover.id(), owner.token())) {
             long end = System.nanoTime() + Duration.ofMillis(500).toNanos();
             int emitted = 0;
             while (System.nanoTime() < end) {
@@ -163,7 +164,7 @@ class ControlClientTest {
     void metricsCarryTheStreamStatus() throws Exception {
         TestClient.NewRobot rover = newRobot("measured");
         try (ControlClient observer = observe(rover, new RecordingLink());
-             UserSocket user = new UserSocket(server.server().port(), rover.id(), owner.token()).awaitRobotOnline()) {
+             Probe user = UserSocket.robotOnline(server.server().port(), rover.id(), owner.token())) {
             JsonNode metrics = user.await("metrics");
             assertThat(metrics.path("network")).isEqualTo(JSON.readTree(Frames.text(Frames.metrics(0, METRICS))).path("network"));
             assertThat(metrics.path("network").path("rttMs").asLong()).isEqualTo(48);
@@ -177,8 +178,8 @@ class ControlClientTest {
         TestClient.NewRobot rover = newRobot("quality");
         applied.clear();
         try (ControlClient observer = observe(rover, new RecordingLink());
-             UserSocket ownerSocket = new UserSocket(server.server().port(), rover.id(), owner.token()).awaitRobotOnline();
-             UserSocket driverSocket = new UserSocket(server.server().port(), rover.id(), driver.token()).awaitRobotOnline()) {
+             Probe ownerSocket = UserSocket.robotOnline(server.server().port(), rover.id(), owner.token());
+             Probe driverSocket = UserSocket.robotOnline(server.server().port(), rover.id(), driver.token())) {
             driverSocket.send("{\"type\":\"quality\",\"mode\":\"pin\",\"state\":\"VERY_LOW\"}");
             assertThat(driverSocket.await("error").path("code").asText()).isEqualTo("forbidden");
             ownerSocket.send("{\"type\":\"quality\",\"mode\":\"cap\",\"state\":\"MEDIUM\"}");
@@ -198,7 +199,7 @@ class ControlClientTest {
     void closingIsIdempotentAndLeavesTheRobotOffline() {
         TestClient.NewRobot rover = newRobot("closing");
         ControlClient observer = observe(rover, new RecordingLink());
-        try (UserSocket user = new UserSocket(server.server().port(), rover.id(), owner.token()).awaitRobotOnline()) {
+        try (Probe user = UserSocket.robotOnline(server.server().port(), rover.id(), owner.token())) {
             observer.close();
             observer.close();
             user.await("presence", m -> !m.path("online").asBoolean(true));

@@ -1,5 +1,6 @@
 package io.fleetcast.observer.control;
 
+import io.fleetcast.control.socket.Probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcast.control.auth.OwnerDrivesPlayroom;
@@ -36,7 +37,7 @@ class ReconnectTest {
             try (Deadman deadman = new Deadman(robot, new DeadmanSettings(Duration.ofSeconds(10)));
                  ControlClient observer = ControlClient.start(ControlClientTest.settings(port, rover), deadman,
                          () -> Optional.of(new StreamMetrics(1000, 20, 0, 0, QualityState.LOW, 900)), limits -> { })) {
-                try (UserSocket user = new UserSocket(port, rover.id(), owner.token()).awaitRobotOnline()) {
+                try (Probe user = UserSocket.robotOnline(port, rover.id(), owner.token())) {
                     user.send("{\"type\":\"command\",\"seq\":1,\"action\":\"move\",\"args\":{\"linear\":0.3}}");
                     robot.awaitAction("move");
                     long closing = System.nanoTime();
@@ -48,7 +49,7 @@ class ReconnectTest {
                 }
                 second = TestServer.onDatabase(stores, first.database(), env, new OwnerDrivesPlayroom());
                 String token = second.client().login("owner", "password-owner").token();
-                try (UserSocket user = new UserSocket(port, rover.id(), token).awaitRobotOnline()) {
+                try (Probe user = UserSocket.robotOnline(port, rover.id(), token)) {
                     // Presence left in Redis by the first instance may say online before the observer is
                     // back, so keep driving until a move gets through.
                     RecordingLink.Received again = null;

@@ -32,7 +32,7 @@ class LineBridgesTest {
         PipedInputStream robotReads = new PipedInputStream();
         PipedOutputStream robotWrites = new PipedOutputStream();
         var states = new LinkedBlockingQueue<ObjectNode>();
-        try (StdioBridge bridge = new StdioBridge(new PipedInputStream(robotWrites), new PipedOutputStream(robotReads))) {
+        try (LineBridge bridge = new LineBridge(new PipedInputStream(robotWrites), new PipedOutputStream(robotReads))) {
             bridge.onState(states::add);
             bridge.send(new RobotCommand("move", (ObjectNode) JSON.readTree("{\"linear\":0.4,\"angular\":-0.1}"), 17L, 3L));
             String line = new BufferedReader(new InputStreamReader(robotReads, StandardCharsets.UTF_8)).readLine();
@@ -50,7 +50,7 @@ class LineBridgesTest {
         var states = new LinkedBlockingQueue<ObjectNode>();
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(path));
-            try (UnixSocketBridge bridge = new UnixSocketBridge(path); SocketChannel robot = server.accept()) {
+            try (LineBridge bridge = UnixSocketBridge.connect(path); SocketChannel robot = server.accept()) {
                 bridge.onState(states::add);
                 bridge.send(RobotCommand.stop("deadman"));
                 String line = new BufferedReader(new InputStreamReader(Channels.newInputStream(robot),

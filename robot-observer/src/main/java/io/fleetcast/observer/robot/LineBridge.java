@@ -15,23 +15,38 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Commands as JSON lines on an output stream (the process's stdout, piped into the robot's
- * software), state read back from an input stream (stdin). Logs must then go to stderr only,
- * which is where {@code System.Logger}'s default handler writes.
+ * Commands as JSON lines on an output stream, state read back as JSON lines from an input
+ * stream: the process's stdout and stdin (piped into the robot's software; logs then go to
+ * stderr only, where {@code System.Logger}'s default handler writes), or both ends of a Unix
+ * socket ({@link UnixSocketBridge}).
  */
-public final class StdioBridge implements RobotLink {
-    private static final System.Logger LOG = System.getLogger(StdioBridge.class.getName());
+public final class LineBridge implements RobotLink {
+    private static final System.Logger LOG = System.getLogger(LineBridge.class.getName());
 
+    private final String name;
     private final InputStream in;
     private final OutputStream out;
-    private final StateLines states = new StateLines("stdin");
+    private final AutoCloseable connection;
+    private final StateLines states;
     private final Thread reader;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    public StdioBridge(InputStream in, OutputStream out) {
+    /** The process's own stdin and stdout. */
+    public LineBridge(InputStream in, OutputStream out) {
+        this("stdin/stdout", in, out, in);
+    }
+
+    /**
+     * @param name       what the robot is called in logs and errors
+     * @param connection closed with the bridge (the socket both streams belong to)
+     */
+    LineBridge(String name, InputStream in, OutputStream out, AutoCloseable connection) {
+        this.name = name;
         this.in = in;
         this.out = out;
-        this.reader = Thread.ofPlatform().daemon().name("robot-stdin").start(this::read);
+        this.connection = connection;
+        this.states = new StateLines(name);
+        this.reader = Thread.ofPlatform().daemon().name("robot-lines").start(this::read);
     }
 
     private void read() {
@@ -39,9 +54,12 @@ public final class StdioBridge implements RobotLink {
             for (String line; (line = lines.readLine()) != null; ) {
                 states.offer(line);
             }
+            if (!closed.get()) {
+                LOG.log(Level.WARNING, "the robot closed " + name + "; no more state will be read");
+            }
         } catch (IOException e) {
             if (!closed.get()) {
-                LOG.log(Level.WARNING, "robot state input failed; no more state will be read", e);
+                LOG.log(Level.WARNING, "reading robot state from " + name + " failed; no more state will be read", e);
             }
         }
     }
@@ -55,7 +73,7 @@ public final class StdioBridge implements RobotLink {
                 out.write(line);
                 out.flush();
             } catch (IOException e) {
-                throw new RobotLinkException("cannot write " + command.action() + " to the robot's stdin pipe: "
+                throw new RobotLinkException("cannot send " + command.action() + " to the robot on " + name + ": "
                         + e.getMessage(), e);
             }
         }
@@ -72,9 +90,9 @@ public final class StdioBridge implements RobotLink {
             return;
         }
         try {
-            in.close();
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "closing the state input: " + e);
+            connection.close();
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "closing " + name + ": " + e);
         }
         // A read blocked on the process's stdin may not return; the thread is a daemon for that reason.
         reader.interrupt();
