@@ -13,7 +13,6 @@ import io.fleetcast.control.metrics.MetricsRoutes;
 import io.fleetcast.control.metrics.Registries;
 import io.fleetcast.control.permission.PermissionRoutes;
 import io.fleetcast.control.queue.QueueDrivesPlayroom;
-import io.fleetcast.control.relay.RedisAddress;
 import io.fleetcast.control.socket.ControlSockets;
 import io.fleetcast.control.socket.FleetAccess;
 import io.fleetcast.control.permission.Permissions;
@@ -73,7 +72,7 @@ public final class ControlServer implements AutoCloseable {
             AuthAudit audit = closer.register(new AuthAudit(stores.database(), registry));
             Bearer bearer = new Bearer(tokens);
             sockets = closer.register(new ControlSockets(new FleetAccess(access, tokens),
-                    RedisAddress.parse(stores.redis().uri().toString()), config.sockets(), config.queue(), clock));
+                    stores.redis().address(), config.sockets(), config.queue(), clock));
             PlayroomDriver driver = playroomDriver != null ? playroomDriver : new QueueDrivesPlayroom(sockets.queue());
             Gauge.builder("fleetcast_control_sockets", sockets, ControlSockets::sockets)
                     .description("control WebSockets held by this instance").register(registry);

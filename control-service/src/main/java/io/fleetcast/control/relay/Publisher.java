@@ -50,7 +50,7 @@ final class Publisher implements AutoCloseable {
                 batch.add(first);
                 outbox.drainTo(batch, BATCH - 1);
                 if (jedis == null) {
-                    jedis = new Jedis(redis.host(), redis.port());
+                    jedis = redis.connection();
                 }
                 Pipeline pipeline = jedis.pipelined();
                 for (Outgoing out : batch) {

@@ -102,7 +102,7 @@ final class Subscriber implements AutoCloseable {
 
     private void run() {
         while (open) {
-            try (Jedis jedis = new Jedis(redis.host(), redis.port())) {
+            try (Jedis jedis = redis.blockingConnection()) {
                 List<String> initial = new ArrayList<>(channels.keySet());
                 initial.add(home);
                 jedis.subscribe(new Listener(), initial.toArray(String[]::new));

@@ -35,7 +35,7 @@ public final class ControlSockets implements AutoCloseable {
         this.access = access;
         this.settings = settings;
         MessageCodec codec = new MessageCodec();
-        this.redis = RedisClient.create(address.host(), address.port());
+        this.redis = address.client();
         this.hub = new Hub(codec, address);
         this.presence = new RobotPresence(redis, hub::localRobots);
         this.queue = new PlayroomQueue(redis, queueSettings, clock);

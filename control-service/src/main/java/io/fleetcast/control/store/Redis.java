@@ -2,6 +2,7 @@ package io.fleetcast.control.store;
 
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.fleetcast.control.relay.RedisAddress;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
@@ -14,13 +15,12 @@ public final class Redis implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 2_000;
 
     private final URI uri;
+    private final RedisAddress address;
     private final JedisPool pool;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public Redis(URI uri, int maxConnections) {
-        if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("REDIS_URL must be redis://host:port or rediss://..., got " + uri.getScheme());
-        }
+        this.address = new RedisAddress(uri);
         this.uri = uri;
         JedisPoolConfig config = new JedisPoolConfig();
         config.setMaxTotal(maxConnections);
@@ -33,6 +33,11 @@ public final class Redis implements AutoCloseable {
         return uri;
     }
 
+    /** Where every other client of this Redis comes from. */
+    public RedisAddress address() {
+        return address;
+    }
+
     /** A pooled connection; close it (try-with-resources) to give it back. */
     public Jedis connection() {
         return pool.getResource();
@@ -40,7 +45,7 @@ public final class Redis implements AutoCloseable {
 
     /** A dedicated connection outside the pool, for blocking commands such as SUBSCRIBE. */
     public Jedis dedicatedConnection() {
-        return new Jedis(uri, TIMEOUT_MILLIS, 0);
+        return address.blockingConnection();
     }
 
     public boolean ping() {

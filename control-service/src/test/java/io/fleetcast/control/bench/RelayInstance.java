@@ -22,7 +22,7 @@ public final class RelayInstance {
         int redisPort = Integer.parseInt(args[0]);
         int robots = Integer.parseInt(args[1]);
         try (ControlSockets sockets = new ControlSockets(new SyntheticAccess(robots),
-                new RedisAddress("127.0.0.1", redisPort), SocketSettings.defaults(),
+                RedisAddress.parse("redis://127.0.0.1:" + redisPort), SocketSettings.defaults(),
                 QueueSettings.fromEnv(System.getenv()), Clock.systemUTC())) {
             WebServer server = WebServer.builder().host("127.0.0.1").port(0)
                     .connectionOptions(options -> options.tcpNoDelay(true))

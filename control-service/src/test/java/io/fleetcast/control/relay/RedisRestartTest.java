@@ -21,8 +21,8 @@ class RedisRestartTest {
         RedisServer redis = server(port);
         redis.start();
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        try (Relay sender = new Relay(new RedisAddress("127.0.0.1", port), (c, p) -> { });
-                Relay receiver = new Relay(new RedisAddress("127.0.0.1", port),
+        try (Relay sender = new Relay(RedisAddress.parse("redis://127.0.0.1:" + port), (c, p) -> { });
+                Relay receiver = new Relay(RedisAddress.parse("redis://127.0.0.1:" + port),
                         (channel, payload) -> received.add(payload))) {
             receiver.subscribe("restart:1").get(3, TimeUnit.SECONDS);
             sender.publish("restart:1", "before");

@@ -16,8 +16,7 @@ class RelayTest {
     @Test
     void deliversToEverySubscribedInstanceAndStopsAfterUnsubscribe(TestStores stores)
             throws Exception {
-        RedisAddress redis = new RedisAddress(stores.redisUri().getHost(),
-                stores.redisUri().getPort());
+        RedisAddress redis = new RedisAddress(stores.redisUri());
         BlockingQueue<String> first = new LinkedBlockingQueue<>();
         BlockingQueue<String> second = new LinkedBlockingQueue<>();
         try (Relay a = new Relay(redis, (channel, payload) -> first.add(channel + "=" + payload));

@@ -36,7 +36,7 @@ final class Fleet implements AutoCloseable {
     }
 
     private Fleet(URI uri, SocketSettings settings, QueueSettings queue) {
-        this.redis = new RedisAddress(uri.getHost(), uri.getPort());
+        this.redis = new RedisAddress(uri);
         access.robot(PRIVATE, 1, false, "key-10").robot(PLAYROOM, 1, true, "key-20")
                 .user(1, "owner-token").user(2, "driver-token").user(3, "viewer-token")
                 .user(4, "stranger-token")

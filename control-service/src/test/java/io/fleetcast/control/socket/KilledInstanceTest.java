@@ -29,8 +29,7 @@ class KilledInstanceTest {
     @Test
     void turnStartedOnKilledInstanceEndsOnTimeOnTheOther(TestStores stores) throws Exception {
         stores.flushRedis();
-        RedisAddress redis = new RedisAddress(stores.redisUri().getHost(),
-                stores.redisUri().getPort());
+        RedisAddress redis = new RedisAddress(stores.redisUri());
         QueueSettings queue = new QueueSettings(Duration.ofSeconds(2), Duration.ofSeconds(30),
                 Duration.ofSeconds(30), Duration.ofSeconds(5), 100, Duration.ofMillis(50));
         Process doomed = startInstance(redis);
@@ -66,7 +65,7 @@ class KilledInstanceTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp",
                 System.getProperty("java.class.path"), RelayInstance.class.getName(),
-                Integer.toString(redis.port()), "1");
+                Integer.toString(redis.uri().getPort()), "1");
         builder.environment().put("CONTROL_QUEUE_TURN_SECONDS", "2");
         builder.environment().put("CONTROL_QUEUE_READY_SECONDS", "5");
         builder.environment().put("CONTROL_QUEUE_IDLE_SECONDS", "30");

@@ -41,7 +41,7 @@ public final class Probe implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Opens and waits for the welcome, so the socket is registered on its instance. */
-    static Probe welcomed(URI uri) {
+    public static Probe welcomed(URI uri) {
         Probe probe = open(uri);
         probe.await("welcome");
         return probe;
