@@ -12,7 +12,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The process on the robot. Reads the environment ({@code config/observer.env}); with
  * {@code DRY_RUN=true} prints the plan and exits. Bad configuration exits 2 naming the key;
- * everything else (a dead camera, gateway or control service) is retried, never fatal.
+ * what the machine lacks at start (no encoder opens, libavdevice for a V4L2 camera, the
+ * robot's Unix socket) exits 1 saying what; once running, a dead camera, gateway or control
+ * service is retried, never fatal.
  */
 public final class Main {
     private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
@@ -35,7 +37,15 @@ public final class Main {
         }
         FfmpegLibraries.load();
         FfmpegLog ffmpegLog = new FfmpegLog(System.getLogger("ffmpeg"), Level.WARNING);
-        ProbeResult probe = new EncoderProbe(ffmpegLog).choose(config.codecs().candidates());
+        ProbeResult probe;
+        try {
+            probe = new EncoderProbe(ffmpegLog).choose(config.codecs().candidates());
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "robot-observer: cannot start: " + e.getMessage());
+            ffmpegLog.close();
+            System.exit(1);
+            return;
+        }
         if (config.dryRun()) {
             System.out.print(Plan.describe(config, probe));
             ffmpegLog.close();
@@ -48,6 +58,12 @@ public final class Main {
             LOG.log(Level.ERROR, "robot-observer: bad configuration: " + e.getMessage());
             ffmpegLog.close();
             System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            // What the machine lacks at start (libavdevice for V4L2, the robot's socket): say what, exit 1.
+            LOG.log(Level.ERROR, "robot-observer: cannot start: " + e.getMessage());
+            ffmpegLog.close();
+            System.exit(1);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);

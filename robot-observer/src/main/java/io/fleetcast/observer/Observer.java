@@ -31,13 +31,10 @@ public final class Observer implements AutoCloseable {
     private static final Duration DEFAULT_STATE_PERIOD = Duration.ofMillis(100);
 
     private final Closer closer = new Closer();
-    private final QualityController controller;
-    private final RobotStream stream;
-    private final RobotLink robot;
 
     public Observer(ObserverConfig config, ProbeResult probe) {
         try {
-            robot = closer.add(config.robotLink().open(config.control() == null
+            RobotLink robot = closer.add(config.robotLink().open(config.control() == null
                     ? DEFAULT_STATE_PERIOD : config.control().statePeriod()));
             SceneSubject subject = robot instanceof SceneSubject s ? s : at -> Pose.ORIGIN;
             List<Camera> cameras = new ArrayList<>();
@@ -47,8 +44,8 @@ public final class Observer implements AutoCloseable {
                         ? new SyntheticCamera(synthetic, subject, i)
                         : new DeviceCamera(spec, config.reconnect(), config.cameraStall(), i)));
             }
-            controller = LiveController.create(config.startLimits());
-            stream = closer.add(new RobotStream(cameras, controller, new StreamSettings(config.target(),
+            QualityController controller = LiveController.create(config.startLimits());
+            RobotStream stream = closer.add(new RobotStream(cameras, controller, new StreamSettings(config.target(),
                     probe.encoder(), config.codecs().options(probe.encoder()), config.gopSeconds(),
                     config.bufferSeconds(), config.maxDelay(), config.reconnect(), config.samplePeriod())));
             if (config.control() != null) {
@@ -60,18 +57,6 @@ public final class Observer implements AutoCloseable {
             closer.close();
             throw e;
         }
-    }
-
-    public RobotStream stream() {
-        return stream;
-    }
-
-    public QualityController controller() {
-        return controller;
-    }
-
-    public RobotLink robot() {
-        return robot;
     }
 
     @Override

@@ -13,7 +13,7 @@ public record Backoff(Duration min, Duration max) {
 
     public Duration delay(int attempt) {
         long millis = min.toMillis();
-        for (int i = 0; i < attempt && millis < max.toMillis(); i++) {
+        for (int i = 0; i < Math.min(attempt, 62) && millis < max.toMillis(); i++) {
             millis *= 2;
         }
         return Duration.ofMillis(Math.min(millis, max.toMillis()));

@@ -75,17 +75,23 @@ public final class DeviceCamera implements Camera {
                 if (!closed) {
                     LOG.log(Level.WARNING, "camera " + spec.describe() + " lost: " + e.getMessage());
                 }
+            } catch (RuntimeException e) {
+                // Not what a camera does, but the camera must not stop for good: log it and retry.
+                if (!closed) {
+                    LOG.log(Level.ERROR, "camera " + spec.describe() + " failed unexpectedly", e);
+                }
             }
             if (closed) {
                 return;
             }
             failures = delivered ? 0 : failures + 1;
-            slot.put(NoSignal.card(cardWidth, cardHeight, spec.describe()), System.currentTimeMillis(), false);
-            if (!(spec instanceof CameraSpec.File) || !delivered) {
-                Duration delay = backoff.delay(failures, ThreadLocalRandom.current());
-                LOG.log(Level.INFO, "camera " + spec.describe() + ": retrying in " + delay.toMillis() + " ms");
-                LockSupport.parkNanos(delay.toNanos());
+            if (spec instanceof CameraSpec.File && delivered) {
+                continue; // the end of a looped file: play it again, no card
             }
+            slot.put(NoSignal.card(cardWidth, cardHeight, spec.describe()), System.currentTimeMillis(), false);
+            Duration delay = backoff.delay(Math.max(0, failures - 1), ThreadLocalRandom.current());
+            LOG.log(Level.INFO, "camera " + spec.describe() + ": retrying in " + delay.toMillis() + " ms");
+            LockSupport.parkNanos(delay.toNanos());
         }
     }
 
@@ -171,6 +177,7 @@ public final class DeviceCamera implements Camera {
     @Override
     public void close() {
         closed = true;
+        LockSupport.unpark(thread);
         try {
             thread.join(3000);
         } catch (InterruptedException e) {

@@ -13,9 +13,14 @@ public final class FrameSlot implements AutoCloseable {
     private long captureMillis;
     private boolean live;
     private long pictures;
+    private boolean closed;
 
     /** Replaces the held picture with {@code frame} (the slot takes ownership). */
     public synchronized void put(Frame frame, long captureMillis, boolean live) {
+        if (closed) {
+            frame.close(); // a camera thread that outlived close()
+            return;
+        }
         if (latest != null) {
             latest.close();
         }
@@ -49,6 +54,7 @@ public final class FrameSlot implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (latest != null) {
             latest.close();
             latest = null;

@@ -44,8 +44,8 @@ public final class SyntheticCamera implements Camera {
                 Frame picture = scene.paint(subject.pose(capture), capture);
                 slot.put(picture, capture, true);
             } catch (RuntimeException e) {
+                // Retried at the next picture: the scene must not stop for good.
                 LOG.log(Level.ERROR, "synthetic camera failed to paint: " + e.getMessage(), e);
-                return;
             }
             next += period;
             long wait = next - System.nanoTime();

@@ -1,6 +1,9 @@
 package io.fleetcast.observer.config;
 
+import io.fleetcast.media.format.MediaUrl;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /** Reads one key at a time from the environment; every error names the key and the bad value. */
@@ -46,13 +49,18 @@ final class Env {
     }
 
     /** {@code parse} turns the text into a value or throws; the message gets the key and the text. */
+    private static String redacted(String value) {
+        return Arrays.stream(value.split(",", -1)).map(MediaUrl::redact).collect(Collectors.joining(","));
+    }
+
     <T> T parsed(String key, String fallback, Function<String, T> parse) {
         String value = text(key, fallback);
         try {
             return parse.apply(value);
         } catch (RuntimeException e) {
             String why = e instanceof NumberFormatException ? "not a number" : e.getMessage();
-            throw new IllegalArgumentException(key + ": '" + value + "' " + why, e);
+            // Camera and gateway URLs may carry credentials: never repeat those.
+            throw new IllegalArgumentException(key + ": '" + redacted(value) + "' " + why, e);
         }
     }
 }

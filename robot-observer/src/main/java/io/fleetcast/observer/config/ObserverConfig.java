@@ -24,20 +24,30 @@ public record ObserverConfig(List<CameraSpec> cameras, PushTarget target, LiveCo
                              double bufferSeconds, Duration maxDelay, Duration samplePeriod, Backoff reconnect,
                              Duration cameraStall, Limits startLimits, BridgeSpec robotLink,
                              DeadmanSettings deadman, ControlSettings control, boolean dryRun) {
+    private static final List<String> X264_PRESETS = List.of("ultrafast", "superfast", "veryfast", "faster", "fast",
+            "medium", "slow", "slower", "veryslow");
 
     public static ObserverConfig fromEnv(Map<String, String> environment) {
         Env env = new Env(environment);
         List<CameraSpec> cameras = env.parsed("CAMERAS", "synthetic", CameraSpec::parseList);
+        if (env.text("ROBOT_ID", null) == null) {
+            throw new IllegalArgumentException("ROBOT_ID is required (the robot's id, printed by create-robot)");
+        }
         long robotId = env.integer("ROBOT_ID", 0, 1, Long.MAX_VALUE);
         String key = environment.get("STREAM_KEY");
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("STREAM_KEY is required (the robot's stream key, shown once when the robot was created)");
         }
-        String path = env.text("PUSH_PATH", "robot_" + robotId);
+        String path = env.parsed("PUSH_PATH", "robot_" + robotId, text -> {
+            if (!text.matches("[a-z0-9_]{1,64}")) {
+                throw new IllegalArgumentException("is not a media path of 1-64 of [a-z0-9_]");
+            }
+            return text;
+        });
         PushTarget target = env.parsed("GATEWAY_URL", "rtmp://localhost:1935", url -> PushTarget.of(url, path, key.strip()));
         LiveCodecs codecs = env.parsed("ENCODERS", String.join(",", LiveCodecs.KNOWN),
                 text -> new LiveCodecs(Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                        env.text("X264_PRESET", "veryfast")));
+                        env.parsed("X264_PRESET", "veryfast", ObserverConfig::preset)));
         double gop = env.decimal("GOP_SECONDS", 2.0, 0.5, 10);
         double buffer = env.decimal("VBV_SECONDS", 0.5, 0.1, 4);
         Duration maxDelay = Duration.ofMillis(env.integer("MAX_DELAY_MS", 700, 100, 10_000));
@@ -54,6 +64,13 @@ public record ObserverConfig(List<CameraSpec> cameras, PushTarget target, LiveCo
         return new ObserverConfig(cameras, target, codecs, gop, buffer, maxDelay, sample,
                 new Backoff(Duration.ofMillis(reconnectMin), Duration.ofMillis(reconnectMax)), stall, limits, link,
                 deadman, control, env.flag("DRY_RUN"));
+    }
+
+    private static String preset(String text) {
+        if (!X264_PRESETS.contains(text)) {
+            throw new IllegalArgumentException("is not an x264 preset " + X264_PRESETS);
+        }
+        return text;
     }
 
     private static QualityState state(String text) {

@@ -59,6 +59,7 @@ public record ControlSettings(URI controlUrl, long robotId, String streamKey, Du
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("STREAM_KEY is required");
         }
+        key = key.strip();
         long hz = number(env, "OBSERVER_STATE_HZ", 10L);
         if (hz < 1 || hz > 100) {
             throw new IllegalArgumentException("OBSERVER_STATE_HZ must be within 1..100, got " + hz);

@@ -36,7 +36,7 @@ public final class LiveEncoder implements AutoCloseable {
     private QualityState state;
     private long bitrate;
     private long generation;
-    private long lastKeyMillis = Long.MIN_VALUE;
+    private long lastKeyMillis;
     private boolean keyframeWanted;
     private long reconfigurations;
 
@@ -130,10 +130,6 @@ public final class LiveEncoder implements AutoCloseable {
     /** Live bitrate changes applied without reopening. */
     public long reconfigurations() {
         return reconfigurations;
-    }
-
-    public String codec() {
-        return codec;
     }
 
     private void reopen(QualityState nextState, long nextBitrate) {

@@ -9,49 +9,36 @@ import io.fleetcast.media.Rational;
 import io.fleetcast.media.codec.CodecParameters;
 import io.fleetcast.media.format.OutputMedia;
 import io.fleetcast.media.retry.Backoff;
+import io.fleetcast.observer.uplink.KernelSendQueue;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
-import io.fleetcast.observer.uplink.KernelSendQueue;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Pushes the encoded pictures to the media gateway on its own thread, so a slow or absent
- * uplink never blocks the encoder. A picture that has waited longer than {@code maxAge}
- * is stale for a live robot: it is dropped with the rest of its group of pictures and a
- * keyframe is asked for, so the stream resumes at once instead of falling further behind.
- * A session that fails is reopened with backoff and jitter; it always starts at a keyframe.
+ * uplink never blocks the encoder; stale pictures are dropped by the {@link PictureQueue}. A
+ * session that fails is reopened with backoff and jitter; it always starts at a keyframe.
  */
 public final class Publisher implements AutoCloseable {
     private static final Logger LOG = System.getLogger(Publisher.class.getName());
     private static final Rational MILLIS = new Rational(1, 1000);
-    /** A bound on memory whatever the gateway does (about 10 s of pictures). */
-    private static final int MAX_QUEUED = 300;
     private static final Duration HEALTHY = Duration.ofMinutes(1);
+    private static final long KERNEL_POLL_NANOS = 20_000_000L;
+    private static final long WRITE_TIMEOUT_NANOS = 5_000_000_000L;
 
     private final PushTarget target;
     private final Backoff backoff;
-    private final long maxAgeMillis;
     private final KernelSendQueue kernel;
     private final LongSupplier kernelBudget;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition arrived = lock.newCondition();
-    private final ArrayDeque<EncodedPacket> queue = new ArrayDeque<>();
-    private final AtomicBoolean keyframeWanted = new AtomicBoolean();
+    private final PictureQueue queue;
     private final AtomicLong bytesWritten = new AtomicLong();
-    private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong framesSent = new AtomicLong();
-    private final AtomicLong framesDropped = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicReference<String> lastError = new AtomicReference<>("");
     private final Thread thread;
@@ -59,17 +46,17 @@ public final class Publisher implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param kernel      the transport's kernel send queue (null when it cannot be read, SRT)
+     * @param kernel       the transport's kernel send queue (null when it cannot be read, SRT)
      * @param kernelBudget bytes the kernel may hold before more pictures wait here instead,
-     *                    where they can still be dropped when they grow stale
+     *                     where they can still be dropped when they grow stale
      */
     public Publisher(PushTarget target, Backoff backoff, Duration maxAge, KernelSendQueue kernel,
                      LongSupplier kernelBudget) {
         this.target = target;
+        this.backoff = backoff;
         this.kernel = kernel;
         this.kernelBudget = kernelBudget;
-        this.backoff = backoff;
-        this.maxAgeMillis = maxAge.toMillis();
+        this.queue = new PictureQueue(maxAge.toMillis());
         this.thread = Thread.ofPlatform().name("publisher").daemon().unstarted(this::run);
         thread.start();
     }
@@ -80,30 +67,16 @@ public final class Publisher implements AutoCloseable {
 
     /** Queues a picture (the publisher takes ownership). Called by the encoder's thread. */
     public void offer(EncodedPacket packet) {
-        lock.lock();
-        try {
-            if (closed) {
-                packet.close();
-                return;
-            }
-            queue.addLast(packet);
-            queuedBytes.addAndGet(packet.size());
-            if (queue.size() > MAX_QUEUED) {
-                dropGroup();
-            }
-            arrived.signal();
-        } finally {
-            lock.unlock();
-        }
+        queue.offer(packet);
     }
 
     /** True once after the publisher dropped pictures or reconnected: the encoder should send a keyframe. */
     public boolean takeKeyframeRequest() {
-        return keyframeWanted.getAndSet(false);
+        return queue.takeKeyframeRequest();
     }
 
     public PushStats stats() {
-        return new PushStats(bytesWritten.get(), queuedBytes.get(), framesSent.get(), framesDropped.get(),
+        return new PushStats(bytesWritten.get(), queue.queuedBytes(), framesSent.get(), queue.dropped(),
                 reconnects.get(), connected, lastError.get());
     }
 
@@ -113,12 +86,18 @@ public final class Publisher implements AutoCloseable {
             long opened = System.nanoTime();
             try {
                 session();
-            } catch (MediaException e) {
+            } catch (RuntimeException e) {
+                // MediaException for what the network does; anything else is logged with its cause
+                // and retried all the same: the push must not stop for good.
                 if (closed) {
                     return;
                 }
                 lastError.set(e.getMessage());
-                LOG.log(Level.WARNING, "push to " + target.describe() + " failed: " + e.getMessage());
+                if (e instanceof MediaException) {
+                    LOG.log(Level.WARNING, "push to " + target.describe() + " failed: " + e.getMessage());
+                } else {
+                    LOG.log(Level.ERROR, "push to " + target.describe() + " failed unexpectedly", e);
+                }
             }
             connected = false;
             if (closed) {
@@ -128,13 +107,21 @@ public final class Publisher implements AutoCloseable {
             reconnects.incrementAndGet();
             Duration delay = backoff.delay(attempt - 1, ThreadLocalRandom.current());
             LOG.log(Level.INFO, "push to " + target.describe() + ": reconnecting in " + delay.toMillis() + " ms");
-            sleepDropping(delay);
+            long until = System.nanoTime() + delay.toNanos();
+            while (!closed && System.nanoTime() < until) {
+                queue.dropStale();
+                LockSupport.parkNanos(Math.min(100_000_000L, until - System.nanoTime()));
+            }
+            queue.requestKeyframe();
         }
     }
 
     /** One session: waits for a keyframe, opens the gateway, writes until something fails. */
     private void session() {
-        EncodedPacket first = nextKeyframe();
+        EncodedPacket first = null;
+        while (!closed && first == null) {
+            first = queue.keyframe();
+        }
         if (first == null) {
             return;
         }
@@ -151,9 +138,18 @@ public final class Publisher implements AutoCloseable {
             long generation = head.generation();
             long base = bytesWritten.get();
             write(output, head, false, base);
+            long fullSince = 0;
             while (!closed) {
-                awaitKernelRoom();
-                EncodedPacket packet = take();
+                if (!kernelHasRoom()) {
+                    fullSince = fullSince == 0 ? System.nanoTime() : fullSince;
+                    queue.dropStale();
+                    // A peer that takes nothing for this long gets a write, whose timeout ends the session.
+                    if (System.nanoTime() - fullSince < WRITE_TIMEOUT_NANOS) {
+                        continue;
+                    }
+                }
+                fullSince = 0;
+                EncodedPacket packet = queue.take();
                 if (packet == null) {
                     continue;
                 }
@@ -164,6 +160,28 @@ public final class Publisher implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the kernel holds less than its budget, waiting up to 100 ms for it. A kernel send
+     * buffer grows to megabytes, seconds of video on a slow link, and nothing in it can be
+     * dropped any more; kept in the queue, a picture that grows stale is dropped instead.
+     */
+    private boolean kernelHasRoom() {
+        if (kernel == null) {
+            return true;
+        }
+        long until = System.nanoTime() + 100_000_000L;
+        while (!closed) {
+            if (kernel.bytes() <= kernelBudget.getAsLong()) {
+                return true;
+            }
+            if (System.nanoTime() >= until) {
+                return false;
+            }
+            LockSupport.parkNanos(KERNEL_POLL_NANOS);
+        }
+        return false;
     }
 
     /** @param base bytes written by earlier sessions (the muxer counts from zero in each) */
@@ -184,141 +202,18 @@ public final class Publisher implements AutoCloseable {
         framesSent.incrementAndGet();
     }
 
-    /**
-     * Waits (up to 100 ms at a time) while the kernel holds more than its budget. A kernel send
-     * buffer grows to megabytes, seconds of video on a slow link, and nothing in it can be
-     * dropped any more; kept here, a picture that grows stale is dropped instead of arriving late.
-     */
-    private void awaitKernelRoom() {
-        if (kernel == null) {
-            return;
-        }
-        long until = System.nanoTime() + 100_000_000L;
-        while (!closed && System.nanoTime() < until && kernel.bytes() > kernelBudget.getAsLong()) {
-            LockSupport.parkNanos(5_000_000L);
-        }
-    }
-
-    /** The next picture to write, after dropping stale groups; null after 100 ms without one. */
-    private EncodedPacket take() {
-        lock.lock();
-        try {
-            if (queue.isEmpty() && !awaitArrival()) {
-                return null;
-            }
-            EncodedPacket head = queue.peekFirst();
-            if (System.currentTimeMillis() - head.captureMillis() > maxAgeMillis) {
-                dropGroup();
-                if (queue.isEmpty()) {
-                    return null;
-                }
-            }
-            return poll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Waits for a keyframe to start a session with, dropping what comes before it. */
-    private EncodedPacket nextKeyframe() {
-        lock.lock();
-        try {
-            while (!closed) {
-                while (!queue.isEmpty() && !queue.peekFirst().key()) {
-                    dropOne();
-                    keyframeWanted.set(true);
-                }
-                if (!queue.isEmpty()) {
-                    return poll();
-                }
-                awaitArrival();
-            }
-            return null;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Drops the picture at the head and the rest of its group, up to the next fresh keyframe. */
-    private void dropGroup() {
-        dropOne();
-        long now = System.currentTimeMillis();
-        while (!queue.isEmpty() && (!queue.peekFirst().key() || now - queue.peekFirst().captureMillis() > maxAgeMillis)) {
-            dropOne();
-        }
-        keyframeWanted.set(true);
-    }
-
-    private void dropOne() {
-        EncodedPacket dropped = queue.pollFirst();
-        if (dropped != null) {
-            queuedBytes.addAndGet(-dropped.size());
-            framesDropped.incrementAndGet();
-            dropped.close();
-        }
-    }
-
-    private EncodedPacket poll() {
-        EncodedPacket packet = queue.pollFirst();
-        queuedBytes.addAndGet(-packet.size());
-        return packet;
-    }
-
-    private boolean awaitArrival() {
-        try {
-            arrived.await(100, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closed = true;
-        }
-        return !queue.isEmpty();
-    }
-
-    /** Sleeps between sessions; pictures keep arriving and age out meanwhile. */
-    private void sleepDropping(Duration delay) {
-        long until = System.nanoTime() + delay.toNanos();
-        while (!closed && System.nanoTime() < until) {
-            lock.lock();
-            try {
-                long now = System.currentTimeMillis();
-                while (!queue.isEmpty() && now - queue.peekFirst().captureMillis() > maxAgeMillis) {
-                    dropOne();
-                }
-                arrived.await(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        lock.lock();
-        try {
-            arrived.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        LockSupport.unpark(thread);
         try {
             thread.join(6000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        lock.lock();
-        try {
-            while (!queue.isEmpty()) {
-                queue.pollFirst().close();
-            }
-            queuedBytes.set(0);
-        } finally {
-            lock.unlock();
-        }
+        queue.close();
     }
 }

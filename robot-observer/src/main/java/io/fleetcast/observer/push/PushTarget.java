@@ -11,7 +11,7 @@ import java.util.Map;
  * Where the robot's stream goes and how: RTMP (FLV) or SRT (MPEG-TS), with the stream key
  * in the URL the media gateway expects. {@link #describe()} is the only form that is logged.
  */
-public record PushTarget(Protocol protocol, String url, String host, int port, String path) {
+public record PushTarget(Protocol protocol, String url, String host, int port, String path, String streamId) {
     public enum Protocol { RTMP, SRT }
 
     public PushTarget {
@@ -42,13 +42,14 @@ public record PushTarget(Protocol protocol, String url, String host, int port, S
             case "rtmp", "rtmps" -> {
                 int port = base.getPort() > 0 ? base.getPort() : scheme.equals("rtmps") ? 443 : 1935;
                 yield new PushTarget(Protocol.RTMP, scheme + "://" + base.getHost() + ":" + port + prefix + "/" + path
-                        + "?user=" + user + "&pass=" + key, base.getHost(), port, prefix + "/" + path);
+                        + "?user=" + user + "&pass=" + key, base.getHost(), port, prefix + "/" + path, "");
             }
             case "srt" -> {
                 int port = base.getPort() > 0 ? base.getPort() : 8890;
-                String streamId = URLEncoder.encode("publish:" + path + ":" + path + ":" + streamKey, StandardCharsets.UTF_8);
-                yield new PushTarget(Protocol.SRT, "srt://" + base.getHost() + ":" + port + "?streamid=" + streamId
-                        + "&pkt_size=1316&latency=200000", base.getHost(), port, path);
+                // The stream id (with the key) goes as an option, not in the URL, which FFmpeg's SRT
+                // protocol writes into its own error messages.
+                yield new PushTarget(Protocol.SRT, "srt://" + base.getHost() + ":" + port + "?pkt_size=1316&latency=200000",
+                        base.getHost(), port, path, "publish:" + path + ":" + path + ":" + streamKey);
             }
             default -> throw new IllegalArgumentException("the gateway must be rtmp://, rtmps:// or srt://, got "
                     + MediaUrl.redact(gateway));
@@ -67,7 +68,7 @@ public record PushTarget(Protocol protocol, String url, String host, int port, S
 
     /** Protocol options: a write that cannot make progress fails instead of hanging forever. */
     public Map<String, String> ioOptions() {
-        return Map.of("rw_timeout", "5000000");
+        return streamId.isEmpty() ? Map.of("rw_timeout", "5000000") : Map.of("rw_timeout", "5000000", "streamid", streamId);
     }
 
     /** "rtmp://media:1935/robot_12": no key, no query. */

@@ -36,7 +36,7 @@ public final class Deadman implements RobotLink {
 
     /** Does not take ownership of {@code robot}: whoever opened it closes it, after this. */
     public Deadman(RobotLink robot, DeadmanSettings settings) {
-        this(robot, settings, Clock.systemUTC());
+        this(robot, settings, new MonotonicClock());
     }
 
     Deadman(RobotLink robot, DeadmanSettings settings, Clock clock) {

@@ -28,15 +28,20 @@ public final class RobotStream implements AutoCloseable {
         KernelSendQueue kernel = settings.target().protocol() == PushTarget.Protocol.RTMP
                 ? new KernelSendQueue(settings.target().port()) : null;
         publisher = new Publisher(settings.target(), settings.backoff(), settings.maxAge(), kernel, this::kernelBudget);
+        VideoStream started = null;
         try {
-            video = new VideoStream(cameras, () -> new LiveEncoder(settings.codec(), settings.codecOptions(),
+            started = new VideoStream(cameras, () -> new LiveEncoder(settings.codec(), settings.codecOptions(),
                     settings.target().globalHeader(), settings.gopSeconds(), settings.bufferSeconds()),
                     publisher, controller, settings.backoff());
+            meter = new UplinkMeter(publisher::stats, kernel, controller, settings.samplePeriod());
         } catch (RuntimeException e) {
+            if (started != null) {
+                started.close();
+            }
             publisher.close();
             throw e;
         }
-        meter = new UplinkMeter(publisher::stats, kernel, controller, settings.samplePeriod());
+        video = started;
     }
 
     /**

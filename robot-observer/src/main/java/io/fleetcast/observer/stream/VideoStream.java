@@ -41,7 +41,6 @@ public final class VideoStream implements AutoCloseable {
     private final Backoff backoff;
     private final Thread thread;
     private final AtomicLong frames = new AtomicLong();
-    private final AtomicLong restarts = new AtomicLong();
     private final long startNanos = System.nanoTime();
     private final long startEpochMillis = System.currentTimeMillis();
     private volatile LiveEncoder current;
@@ -58,18 +57,13 @@ public final class VideoStream implements AutoCloseable {
         this.publisher = publisher;
         this.controller = controller;
         this.backoff = backoff;
-        this.thread = Thread.ofPlatform().name("encoder").unstarted(this::run);
+        this.thread = Thread.ofPlatform().name("encoder").daemon().unstarted(this::run);
         thread.start();
     }
 
     /** Pictures encoded so far. */
     public long frames() {
         return frames.get();
-    }
-
-    /** Times the encoder was rebuilt after a failure. */
-    public long restarts() {
-        return restarts.get();
     }
 
     /** The encoder in use (for metrics), or null between restarts. */
@@ -93,7 +87,6 @@ public final class VideoStream implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                restarts.incrementAndGet();
                 failures = System.nanoTime() - began > Duration.ofMinutes(1).toNanos() ? 0 : failures + 1;
                 Duration delay = backoff.delay(failures - 1, ThreadLocalRandom.current());
                 LOG.log(Level.ERROR, "encoder failed, restarting in " + delay.toMillis() + " ms: " + e.getMessage(), e);
@@ -128,18 +121,17 @@ public final class VideoStream implements AutoCloseable {
                 } else if (wait < -200_000_000L) {
                     next = System.nanoTime();
                 }
-                long oldestCapture = Long.MAX_VALUE;
                 boolean complete = true;
                 for (int i = 0; i < cameras.size(); i++) {
-                    long capture = cameras.get(i).slot().copyInto(pictures.get(i));
-                    complete &= capture >= 0;
-                    oldestCapture = Math.min(oldestCapture, capture);
+                    complete &= cameras.get(i).slot().copyInto(pictures.get(i)) >= 0;
                 }
+                // Age counts from composition: a camera whose last picture is old (a "no signal"
+                // card, a stalled feed) must not make the whole stream look stale.
+                long composed = System.currentTimeMillis();
                 long millis = Math.max(lastMillis + 1, (System.nanoTime() - startNanos) / 1_000_000);
                 if (complete && tiler.compose(pictures, millis, tiled)) {
                     lastMillis = millis;
-                    long capture = oldestCapture;
-                    encoder.encode(tiled, millis, packet -> publish(encoder, packet, capture));
+                    encoder.encode(tiled, millis, packet -> publish(encoder, packet, composed));
                     frames.incrementAndGet();
                     tiled.unref();
                 }
@@ -154,11 +146,16 @@ public final class VideoStream implements AutoCloseable {
         }
     }
 
-    private void publish(LiveEncoder encoder, Packet packet, long captureMillis) {
-        var av = packet.av();
-        boolean key = (av.flags() & AV_PKT_FLAG_KEY) != 0;
-        publisher.offer(new EncodedPacket(packet, captureMillis, key, av.size(), encoder.generation(),
-                key ? encoder.extradata() : NO_BYTES, encoder.state().width(), encoder.state().height()));
+    private void publish(LiveEncoder encoder, Packet packet, long composedMillis) {
+        try {
+            var av = packet.av();
+            boolean key = (av.flags() & AV_PKT_FLAG_KEY) != 0;
+            publisher.offer(new EncodedPacket(packet, composedMillis, key, av.size(), encoder.generation(),
+                    key ? encoder.extradata() : NO_BYTES, encoder.state().width(), encoder.state().height()));
+        } catch (RuntimeException e) {
+            packet.close();
+            throw e;
+        }
     }
 
     private Layout layout(Decision decision) {
@@ -168,6 +165,7 @@ public final class VideoStream implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        LockSupport.unpark(thread);
         try {
             thread.join(5000);
         } catch (InterruptedException e) {

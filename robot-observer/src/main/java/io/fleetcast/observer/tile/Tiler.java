@@ -29,10 +29,6 @@ public final class Tiler implements AutoCloseable {
         this.fps = fps;
     }
 
-    public Layout layout() {
-        return layout;
-    }
-
     /** Takes effect at the next picture. */
     public void relayout(Layout next, int nextFps) {
         if (!next.equals(layout) || nextFps != fps) {
@@ -67,11 +63,6 @@ public final class Tiler implements AutoCloseable {
             graph.push(i, pictures.get(i));
         }
         return graph.pull(0, into) == Pull.FRAME;
-    }
-
-    /** The filter graph text for pictures of these shapes (for the dry-run plan and tests). */
-    public static String describe(Layout layout) {
-        return graphText(layout);
     }
 
     private FilterGraph build(int[][] shapes) {

@@ -1,7 +1,6 @@
 package io.fleetcast.observer.uplink;
 
 import io.fleetcast.observer.push.PushStats;
-import io.fleetcast.quality.Decision;
 import io.fleetcast.quality.QualityController;
 import io.fleetcast.quality.Sample;
 import java.lang.System.Logger;
@@ -68,8 +67,8 @@ public final class UplinkMeter implements AutoCloseable {
             double rate = rate(millis, acked);
             long queued = stats.queuedBytes() + unacked;
             Sample sample = new Sample(millis, rate, queued, 0, 0);
-            Decision decision = controller.onSample(sample);
-            last.set(new UplinkSample(sample, decision, unacked));
+            controller.onSample(sample);
+            last.set(new UplinkSample(sample));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "uplink measurement failed: " + e.getMessage(), e);
         }

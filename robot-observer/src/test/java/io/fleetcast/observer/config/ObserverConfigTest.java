@@ -42,7 +42,8 @@ class ObserverConfigTest {
                 "GATEWAY_URL", "srt://media:8890", "QUALITY_CAP", "medium", "CONTROL_URL", "http://control:8080"));
         assertThat(config.cameras()).containsExactly(new CameraSpec.V4l2("/dev/video0"), new CameraSpec.File("/clips/a.mp4"),
                 new CameraSpec.Network("rtsp://cam/1"), new CameraSpec.Synthetic(640, 360, 24));
-        assertThat(config.target().url()).startsWith("srt://media:8890?streamid=publish%3Arobot_12%3Arobot_12%3A" + KEY);
+        assertThat(config.target().url()).isEqualTo("srt://media:8890?pkt_size=1316&latency=200000").doesNotContain(KEY);
+        assertThat(config.target().ioOptions()).containsEntry("streamid", "publish:robot_12:robot_12:" + KEY);
         assertThat(config.startLimits().cap()).isEqualTo(QualityState.MEDIUM);
         assertThat(config.control().socketUri().toString()).isEqualTo("ws://control:8080/control/robot_12");
     }
@@ -64,7 +65,8 @@ class ObserverConfigTest {
         "MAX_DELAY_MS|soon|MAX_DELAY_MS",
         "QUALITY_PIN|4K|QUALITY_PIN",
         "RECONNECT_MAX_MS|10|RECONNECT_MAX_MS",
-        "PUSH_PATH|../etc|GATEWAY_URL",
+        "PUSH_PATH|../etc|PUSH_PATH",
+        "X264_PRESET|turbo|X264_PRESET",
         "OBSERVER_DEADMAN_MS|5|OBSERVER_DEADMAN_MS",
         "ROBOT_LINK|carrier-pigeon|ROBOT_LINK",
         "DRY_RUN|maybe|DRY_RUN",
@@ -74,6 +76,12 @@ class ObserverConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(named)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY));
+    }
+
+    @Test
+    void aBadCameraUrlIsNamedWithoutItsPassword() {
+        assertThatThrownBy(() -> ObserverConfig.fromEnv(env("CAMERAS", "rtsp://admin:camera-pw@cam/1,webcam")))
+                .hasMessageContaining("CAMERAS").satisfies(e -> assertThat(e.getMessage()).doesNotContain("camera-pw"));
     }
 
     @Test
