@@ -1,7 +1,7 @@
 package io.fleetcast.observer.control;
 
-import io.fleetcast.media.retry.Backoff;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetcast.media.retry.Backoff;
 import java.lang.System.Logger.Level;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -35,7 +35,7 @@ public final class ControlClient implements AutoCloseable {
     private final ControlSettings settings;
     private final RobotLink robot;
     private final StreamStatus stream;
-    private final QualityOverride quality;
+    private final Inbound inbound;
     private final Clock clock;
     private final Backoff backoff;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -53,7 +53,7 @@ public final class ControlClient implements AutoCloseable {
         this.settings = settings;
         this.robot = robot;
         this.stream = stream;
-        this.quality = quality;
+        this.inbound = new Inbound(robot, quality, this::send);
         this.clock = clock;
         this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
         this.loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -177,46 +177,8 @@ public final class ControlClient implements AutoCloseable {
     }
 
     private void received(Session session, String text) {
-        if (session != current) {
-            return;
-        }
-        ServerFrame frame;
-        try {
-            frame = Frames.decode(text);
-        } catch (FrameException e) {
-            LOG.log(Level.WARNING, "ignoring a server frame: " + e.getMessage());
-            return;
-        }
-        switch (frame) {
-            case WelcomeFrame welcome -> LOG.log(Level.INFO, "welcomed as " + welcome.role() + " on robot_"
-                    + welcome.robot() + " (" + welcome.kind() + ")");
-            case CommandFrame command -> relay(command.command());
-            case QualityFrame limits -> applyQuality(limits);
-            case ErrorFrame error -> LOG.log(Level.WARNING, "server refused a frame: " + error.code() + " "
-                    + error.message() + (error.ref() == null ? "" : " (seq " + error.ref() + ")"));
-            case OtherFrame other -> LOG.log(Level.DEBUG, "ignoring a '" + other.type() + "' frame");
-        }
-    }
-
-    private void relay(RobotCommand command) {
-        String failure = null;
-        try {
-            robot.send(command);
-        } catch (RuntimeException e) {
-            failure = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            LOG.log(Level.WARNING, "robot link refused " + command.action() + " seq " + command.seq() + ": " + failure);
-        }
-        // Commands without a user (the server's stop on a driver change) have nobody to answer.
-        if (command.seq() != null && command.user() != null) {
-            send(Frames.ack(command.seq(), command.user(), failure == null, failure));
-        }
-    }
-
-    private void applyQuality(QualityFrame frame) {
-        try {
-            quality.apply(frame.limits());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not apply quality " + frame.limits(), e);
+        if (session == current) {
+            inbound.handle(text);
         }
     }
 

@@ -21,6 +21,8 @@ public final class KernelSendQueue {
     private static final String ESTABLISHED = "01";
 
     private final int port;
+    /** This process's socket inodes as last listed (an immutable set, swapped whole: two threads ask). */
+    private volatile Set<String> inodes = Set.of();
 
     public KernelSendQueue(int port) {
         this.port = port;
@@ -28,8 +30,17 @@ public final class KernelSendQueue {
 
     /** Unacknowledged bytes now, or -1 when no such socket is open. */
     public long bytes() {
-        Set<String> inodes = ownSocketInodes();
-        if (inodes.isEmpty()) {
+        long found = scan(inodes);
+        if (found >= 0) {
+            return found;
+        }
+        // A new session, or a socket opened since: list this process's sockets again.
+        inodes = ownSocketInodes();
+        return inodes.isEmpty() ? -1 : scan(inodes);
+    }
+
+    private long scan(Set<String> known) {
+        if (known.isEmpty()) {
             return -1;
         }
         long total = 0;
@@ -43,7 +54,7 @@ public final class KernelSendQueue {
             }
             for (int i = 1; i < lines.size(); i++) {
                 String[] columns = lines.get(i).trim().split("\\s+");
-                if (columns.length < 10 || !ESTABLISHED.equals(columns[3]) || !inodes.contains(columns[9])) {
+                if (columns.length < 10 || !ESTABLISHED.equals(columns[3]) || !known.contains(columns[9])) {
                     continue;
                 }
                 String remote = columns[2];
@@ -74,6 +85,6 @@ public final class KernelSendQueue {
         } catch (IOException e) {
             return Set.of();
         }
-        return inodes;
+        return Set.copyOf(inodes);
     }
 }

@@ -47,7 +47,7 @@ final class PacketReceiver implements AutoCloseable {
 
     private void run() {
         while (!closed) {
-            try (InputMedia input = new InputMedia(url, Map.of("listen", "1", "timeout", "60",
+            try (InputMedia input = new InputMedia(url, Map.of("listen", "1", "timeout", "2", "rw_timeout", "3000000",
                     "analyzeduration", "100000", "probesize", "65536"), () -> closed);
                  Packet packet = new Packet()) {
                 int video = input.bestStream(AVMEDIA_TYPE_VIDEO);

@@ -45,11 +45,16 @@ public final class TestReceiver implements AutoCloseable {
     }
 
     public static TestReceiver rtmp(int port) {
-        return new TestReceiver("rtmp://127.0.0.1:" + port + "/robot_1", with(Map.of("listen", "1", "timeout", "60")));
+        // Listens 2 s at a time and gives up a read after 3 s, so the thread sees close() and ends.
+        return new TestReceiver("rtmp://127.0.0.1:" + port + "/robot_1",
+                with(Map.of("listen", "1", "timeout", "2", "rw_timeout", "3000000")));
     }
 
     public static TestReceiver srt(int port) {
-        return new TestReceiver("srt://127.0.0.1:" + port + "?mode=listener&latency=200000", with(Map.of()));
+        // Timeouts on listening and reading, so the thread sees close() and ends before the JVM
+        // does: libsrt still running at exit can abort the process (a double free in its cleanup).
+        return new TestReceiver("srt://127.0.0.1:" + port + "?mode=listener&latency=200000",
+                with(Map.of("listen_timeout", "1000000", "rw_timeout", "1000000")));
     }
 
     /** A reader that starts at once, as a player of a live stream does (no 5 s of stream analysis). */
@@ -168,7 +173,10 @@ public final class TestReceiver implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         closed = true;
-        thread.join(5000);
+        thread.join(10_000);
+        if (thread.isAlive()) {
+            throw new AssertionError("the test receiver did not stop: " + url);
+        }
     }
 
     static List<ReceivedPicture> after(List<ReceivedPicture> pictures, long epochMillis) {
