@@ -107,6 +107,16 @@ final class PictureQueue {
         keyframeWanted.set(true);
     }
 
+    /** How long the oldest waiting picture has waited (ms); 0 when none waits. */
+    long oldestWaitMillis() {
+        lock.lock();
+        try {
+            return queue.isEmpty() ? 0 : System.currentTimeMillis() - queue.peekFirst().composedMillis();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     long queuedBytes() {
         return queuedBytes.get();
     }

@@ -31,6 +31,8 @@ public final class Publisher implements AutoCloseable {
     private static final Duration HEALTHY = Duration.ofMinutes(1);
     private static final long KERNEL_POLL_NANOS = 20_000_000L;
     private static final long WRITE_TIMEOUT_NANOS = 5_000_000_000L;
+    /** A picture waits this long only when the uplink cannot take it (one and a half pictures at 30 fps). */
+    private static final long BACKLOG_MILLIS = 50;
 
     private final PushTarget target;
     private final Backoff backoff;
@@ -43,6 +45,7 @@ public final class Publisher implements AutoCloseable {
     private final AtomicReference<String> lastError = new AtomicReference<>("");
     private final Thread thread;
     private volatile boolean connected;
+    private volatile boolean kernelFull;
     private volatile boolean closed;
 
     /**
@@ -68,6 +71,16 @@ public final class Publisher implements AutoCloseable {
     /** Queues a picture (the publisher takes ownership). Called by the encoder's thread. */
     public void offer(EncodedPacket packet) {
         queue.offer(packet);
+    }
+
+    /**
+     * Whether the uplink is behind: the kernel holds more than its budget, or a picture has been
+     * waiting here (the gateway is away). The encoder then skips pictures rather than encode
+     * ones that could only arrive late or be dropped: fewer pictures per second while the link
+     * is stalled, and the reference chain stays whole, so no keyframe is needed after it.
+     */
+    public boolean backlogged() {
+        return kernelFull || queue.oldestWaitMillis() > BACKLOG_MILLIS;
     }
 
     /** True once after the publisher dropped pictures or reconnected: the encoder should send a keyframe. */
@@ -100,6 +113,7 @@ public final class Publisher implements AutoCloseable {
                 }
             }
             connected = false;
+            kernelFull = false;
             if (closed) {
                 return;
             }
@@ -174,8 +188,10 @@ public final class Publisher implements AutoCloseable {
         long until = System.nanoTime() + 100_000_000L;
         while (!closed) {
             if (kernel.bytes() <= kernelBudget.getAsLong()) {
+                kernelFull = false;
                 return true;
             }
+            kernelFull = true;
             if (System.nanoTime() >= until) {
                 return false;
             }

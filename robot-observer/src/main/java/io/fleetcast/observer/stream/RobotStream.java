@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class RobotStream implements AutoCloseable {
     private static final long MIN_KERNEL_BYTES = 16 * 1024;
-    private static final long KERNEL_MILLIS = 500;
+    private static final long KERNEL_MILLIS = 250;
     private final Publisher publisher;
     private final VideoStream video;
     private volatile UplinkMeter meter;
@@ -45,7 +45,8 @@ public final class RobotStream implements AutoCloseable {
     }
 
     /**
-     * What the kernel may hold: what the link has been carrying in half a second. Until
+     * What the kernel may hold: what the link has been carrying in a quarter of a
+     * second (what is in the kernel when a link stalls arrives late, nothing can drop it). Until
      * it has been measured, little: a new session must not bury seconds of video in the kernel.
      */
     private long kernelBudget() {

@@ -41,6 +41,7 @@ public final class VideoStream implements AutoCloseable {
     private final Backoff backoff;
     private final Thread thread;
     private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
     private final long startNanos = System.nanoTime();
     private final long startEpochMillis = System.currentTimeMillis();
     private volatile LiveEncoder current;
@@ -64,6 +65,11 @@ public final class VideoStream implements AutoCloseable {
     /** Pictures encoded so far. */
     public long frames() {
         return frames.get();
+    }
+
+    /** Pictures not encoded because the uplink was behind (see {@link Publisher#backlogged()}). */
+    public long skipped() {
+        return skipped.get();
     }
 
     /** The encoder in use (for metrics), or null between restarts. */
@@ -120,6 +126,10 @@ public final class VideoStream implements AutoCloseable {
                     LockSupport.parkNanos(wait);
                 } else if (wait < -200_000_000L) {
                     next = System.nanoTime();
+                }
+                if (publisher.backlogged()) {
+                    skipped.incrementAndGet();
+                    continue;
                 }
                 boolean complete = true;
                 for (int i = 0; i < cameras.size(); i++) {
