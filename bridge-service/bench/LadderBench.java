@@ -1,5 +1,6 @@
 import io.fleetcast.bridge.broadcast.Pipeline;
 import io.fleetcast.bridge.broadcast.RunSettings;
+import io.fleetcast.bridge.broadcast.SlateSettings;
 import io.fleetcast.bridge.encoder.EncoderOptions;
 import io.fleetcast.bridge.hls.HlsOutput;
 import io.fleetcast.bridge.hls.HlsSettings;
@@ -47,7 +48,7 @@ public class LadderBench {
                 .plan(width, height, new Rational(1, 1), new Rational(30, 1));
         System.out.println(LadderGraph.fromSource(plans, false, null).replace("[in0]", "[0:v]"));
         RunSettings settings = new RunSettings(new Ladder(Rung.parseAll(Ladder.DEFAULT), 0), "libx264",
-                new EncoderOptions(preset, "p4"), 0, 2.0, 128_000, 0);
+                new EncoderOptions(preset, "p4"), 0, 2.0, 128_000, 0, true);
         Map<String, String> x264 = settings.encoderOptions().forRung("libx264", plans.get(0));
         System.out.println(x264.get("x264-params") + " "
                 + settings.threadsPerRung(plans.size(), Runtime.getRuntime().availableProcessors()));
@@ -73,11 +74,12 @@ public class LadderBench {
                     Integer.getInteger("analyze", InputSettings.DEFAULT_ANALYZE_MICROS),
                     Duration.ofMillis(20), Duration.ofMillis(200));
             RunSettings run = new RunSettings(new Ladder(Rung.parseAll(Ladder.DEFAULT), 0), "libx264",
-                    new EncoderOptions(preset, "p4"), 0, 2.0, 128_000, 0);
+                    new EncoderOptions(preset, "p4"), 0, 2.0, 128_000, 0, true);
             PacedPublisher publisher = new PacedPublisher();
             Thread camera = Thread.ofPlatform().start(() -> publisher.publish(source.toString(), "mpegts", url,
                     Map.of("listen", "1", "listen_timeout", "20000"), 8.0));
-            try (Pipeline pipeline = new Pipeline(input, run, List.of(output), null, "bench", Duration.ofSeconds(60))) {
+            try (Pipeline pipeline = new Pipeline(input, run, new SlateSettings(SlateSettings.DEFAULT_AFTER, null), List.of(output), null, "bench",
+                    Duration.ofSeconds(60))) {
                 pipeline.start();
                 List<String> rungs = List.of("1080p", "720p", "480p");
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

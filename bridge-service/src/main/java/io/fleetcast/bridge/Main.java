@@ -51,7 +51,7 @@ public final class Main {
         HardwareDevice device = settings.gpu() ? HardwareDevice.cuda(config.cudaDevice()) : null;
         LocalDirectory directory = new LocalDirectory(config.hlsDir());
         List<Output> outputs = List.of(new HlsOutput(directory, directory.root().resolve(".staging"), config.hls()));
-        Pipeline pipeline = new Pipeline(config.input(), settings, outputs, device, probe.reason(),
+        Pipeline pipeline = new Pipeline(config.input(), settings, config.slate(), outputs, device, probe.reason(),
                 config.metricsLogInterval());
         Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "bridge-shutdown"));
         LOG.log(Level.INFO, "bridge started: {0}", Plan.describe(config, probe).replace('\n', ' '));
@@ -72,7 +72,7 @@ public final class Main {
 
     static RunSettings runSettings(BridgeConfig config, ProbeResult probe) {
         return new RunSettings(config.ladder(), probe.encoder(), config.encoderOptions(), config.encoderThreads(),
-                config.gopSeconds(), config.audioBitRate(), config.cudaDevice());
+                config.gopSeconds(), config.audioBitRate(), config.cudaDevice(), true);
     }
 
     private static System.Logger.Level level(String name) {

@@ -20,76 +20,74 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.BytePointer;
 
 /**
- * The one audio track every rung shares: the source's audio resampled to AAC 48 kHz stereo,
- * or, when the source has none, silence from an {@code anullsrc} filter pulled only as far
- * as the video has got, so it can never run ahead of (or stall) the pictures. Encoded once
- * for all rungs. Timestamps are microseconds of the pipeline clock. The source's resampler is
- * built from the first decoded sound: a short input probe may not have learnt the format, and
- * the decoder's output is what the resampler really gets.
+ * The one sound track every rung shares, AAC 48 kHz stereo encoded once, kept for the whole
+ * broadcast. Source sound is resampled (a resampler per source format, built from the first
+ * decoded sound: a short input probe may not have learnt the format); wherever the timeline
+ * has no source sound (a source without any, the slate, {@code AUDIO_SOURCE=silent}) silence
+ * from an {@code anullsrc} filter fills in, pulled only as far as the pictures have got so it
+ * never runs ahead of them. Its timestamps are contiguous: sound that arrives for time already
+ * filled is dropped, a gap is filled with silence.
  */
 final class AudioPath implements AutoCloseable {
     static final int SAMPLE_RATE = 48_000;
     private static final String TO_AAC = "aresample=" + SAMPLE_RATE
             + ",aformat=sample_fmts=fltp:channel_layouts=stereo";
+    /** A gap in the source's sound longer than this (samples) is filled with silence. */
+    private static final long MAX_GAP = SAMPLE_RATE / 20;
 
-    private final boolean silent;
+    private final boolean sourceSound;
     private final Encoder encoder;
     private final CodecParameters parameters;
     private final Distribution distribution;
+    private final FilterGraph silence;
     private final Frame frame = new Frame();
+    private final Frame quiet = new Frame();
     private final Packet packet = new Packet();
-    private FilterGraph graph;
+    private FilterGraph resampler;
+    private String resamplerFormat;
     private int inputRate;
     private StreamDescription stream;
-    private long silenceOffset = -1;
-    private long silenceSamples;
+    /** The next sample of the track, in samples of the timeline; -1 before the first. */
+    private long next = -1;
 
-    /** @param graph the silence source, or null for a source's resampler (built on the first sound) */
-    private AudioPath(FilterGraph graph, long bitRate, Distribution distribution) {
-        this.silent = graph != null;
-        this.inputRate = SAMPLE_RATE;
-        this.graph = graph;
+    /** @param sourceSound whether the source's sound is used (false: silence throughout) */
+    AudioPath(long bitRate, boolean sourceSound, Distribution distribution) {
+        this.sourceSound = sourceSound;
         this.distribution = distribution;
         Encoder opened = null;
+        CodecParameters described = null;
+        FilterGraph quietGraph = null;
         try {
             opened = Encoder.audio(new AudioEncoderSettings("aac", SAMPLE_RATE, 2, AV_SAMPLE_FMT_FLTP, bitRate,
                     false, Map.of()));
-            if (graph != null) {
-                graph.fixFrameSize(0, opened.frameSize());
-            }
-            this.encoder = opened;
-            this.parameters = new CodecParameters(opened);
+            described = new CodecParameters(opened);
+            quietGraph = new FilterGraph("anullsrc=r=" + SAMPLE_RATE + ":cl=stereo,aformat=sample_fmts=fltp[out0]",
+                    List.of(), List.of(false), 1);
+            quietGraph.fixFrameSize(0, opened.frameSize());
         } catch (RuntimeException e) {
+            if (quietGraph != null) {
+                quietGraph.close();
+            }
+            if (described != null) {
+                described.close();
+            }
             if (opened != null) {
                 opened.close();
             }
             close();
             throw e;
         }
+        this.encoder = opened;
+        this.parameters = described;
+        this.silence = quietGraph;
     }
 
-    /** Audio from the source's decoder. */
-    static AudioPath fromSource(long bitRate, Distribution distribution) {
-        return new AudioPath(null, bitRate, distribution);
-    }
-
-    private static FilterGraph resampler(AVFrame decoded) {
-        String layout;
+    private static String describe(AVFrame decoded) {
         try (BytePointer text = new BytePointer(64)) {
             AvCall.check("av_channel_layout_describe", av_channel_layout_describe(decoded.ch_layout(), text, 64));
-            layout = text.limit(0).getString();
+            return decoded.sample_rate() + ":" + av_get_sample_fmt_name(decoded.format()).getString() + ":"
+                    + text.limit(0).getString();
         }
-        String format = av_get_sample_fmt_name(decoded.format()).getString();
-        int rate = decoded.sample_rate();
-        return new FilterGraph("[in0]" + TO_AAC + "[out0]",
-                List.of(new GraphInput.Audio(rate, format, layout, new Rational(1, rate))), List.of(false), 1);
-    }
-
-    /** Silence, for sources without audio (players and YouTube want an audio track). */
-    static AudioPath silence(long bitRate, Distribution distribution) {
-        FilterGraph graph = new FilterGraph("anullsrc=r=" + SAMPLE_RATE + ":cl=stereo,aformat=sample_fmts=fltp[out0]",
-                List.of(), List.of(false), 1);
-        return new AudioPath(graph, bitRate, distribution);
     }
 
     StreamDescription describe(int index) {
@@ -97,59 +95,79 @@ final class AudioPath implements AutoCloseable {
         return stream;
     }
 
-    boolean isSilent() {
-        return silent;
-    }
-
-    /** A decoded source frame whose pts was already set to pipeline microseconds. */
+    /** A decoded source frame at {@code micros} of the timeline. */
     void push(Frame decoded, long micros) {
-        if (graph == null) {
-            graph = resampler(decoded.av());
-            graph.fixFrameSize(0, encoder.frameSize());
-            inputRate = decoded.av().sample_rate();
-        }
-        decoded.av().pts(Math.round(micros * (double) inputRate / 1_000_000));
-        graph.push(0, decoded);
-        pullAndEncode();
-    }
-
-    /** For silent sources: produce silence up to {@code micros} of the pipeline clock. */
-    void fillUntil(long micros) {
-        if (!silent) {
+        if (!sourceSound) {
             return;
         }
-        if (silenceOffset < 0) {
-            silenceOffset = micros;
+        String format = describe(decoded.av());
+        if (!format.equals(resamplerFormat)) {
+            endSource();
+            String[] parts = format.split(":", 3);
+            inputRate = decoded.av().sample_rate();
+            resampler = new FilterGraph("[in0]" + TO_AAC + "[out0]", List.of(new GraphInput.Audio(inputRate,
+                    parts[1], parts[2], new Rational(1, inputRate))), List.of(false), 1);
+            resampler.fixFrameSize(0, encoder.frameSize());
+            resamplerFormat = format;
         }
-        while (silenceOffset + silenceSamples * 1_000_000L / SAMPLE_RATE <= micros) {
-            if (graph.pull(0, frame) != Pull.FRAME) {
-                return;
-            }
-            long samples = frame.av().nb_samples();
-            frame.av().pts(silenceOffset * SAMPLE_RATE / 1_000_000 + silenceSamples);
-            silenceSamples += samples;
-            encode(frame);
+        decoded.av().pts(Math.round(micros * (double) inputRate / 1_000_000));
+        resampler.push(0, decoded);
+        pullSource();
+    }
+
+    /** The source's connection ended: what its resampler holds is encoded, the next builds a new one. */
+    void endSource() {
+        if (resampler != null) {
+            resampler.endInput(0);
+            pullSource();
+            resampler.close();
+            resampler = null;
+            resamplerFormat = null;
         }
     }
 
-    /** Flushes the resampler and the encoder at the end of a run. */
-    void finish() {
-        if (!silent && graph != null) {
-            graph.endInput(0);
-            pullAndEncode();
+    /** Silence up to {@code micros} of the timeline wherever no sound has been encoded. */
+    void fillUntil(long micros) {
+        long until = micros * SAMPLE_RATE / 1_000_000;
+        if (next < 0) {
+            next = until;
         }
+        while (next + encoder.frameSize() <= until) {
+            if (silence.pull(0, quiet) != Pull.FRAME) {
+                return;
+            }
+            encodeAtNext(quiet);
+        }
+    }
+
+    /** Flushes the encoder at the end of the broadcast. */
+    void finish() {
+        endSource();
         encoder.send(null);
         drain();
     }
 
-    private void pullAndEncode() {
-        while (graph.pull(0, frame) == Pull.FRAME) {
-            encode(frame);
+    private void pullSource() {
+        while (resampler.pull(0, frame) == Pull.FRAME) {
+            long start = frame.av().pts();
+            if (next < 0) {
+                next = start;
+            }
+            if (start + frame.av().nb_samples() / 2 < next) {
+                frame.unref(); // time the track already has (silence filled it)
+                continue;
+            }
+            if (start > next + MAX_GAP) {
+                fillUntil(start * 1_000_000 / SAMPLE_RATE);
+            }
+            encodeAtNext(frame);
         }
     }
 
-    private void encode(Frame filtered) {
+    private void encodeAtNext(Frame filtered) {
         try {
+            filtered.av().pts(next);
+            next += filtered.av().nb_samples();
             while (!encoder.send(filtered)) {
                 drain();
             }
@@ -168,15 +186,19 @@ final class AudioPath implements AutoCloseable {
     @Override
     public void close() {
         packet.close();
+        quiet.close();
         frame.close();
+        if (resampler != null) {
+            resampler.close();
+        }
+        if (silence != null) {
+            silence.close();
+        }
         if (parameters != null) {
             parameters.close();
         }
         if (encoder != null) {
             encoder.close();
-        }
-        if (graph != null) {
-            graph.close();
         }
     }
 }

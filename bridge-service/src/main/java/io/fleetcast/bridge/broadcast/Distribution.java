@@ -7,108 +7,71 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The one thread that owns the outputs: encoders hand it packets through a queue, it writes
- * them to every output. An output that fails is switched off for the rest of the run and
- * logged, so it cannot stall the others.
+ * Hands every encoded packet to every output, each of which runs on its own thread behind
+ * its own bounded queue ({@link OutputWorker}): a slow destination loses whole groups of
+ * pictures of its own and nobody else's. Called by the encoders' threads.
  */
 final class Distribution implements AutoCloseable {
     private static final Logger LOG = System.getLogger(Distribution.class.getName());
+    /** Encoded bytes one output may have waiting: seconds of the whole ladder. */
+    static final long OUTPUT_QUEUE_BYTES = 8L << 20;
 
-    private sealed interface Message { }
-
-    private record Begin(List<StreamDescription> streams, boolean discontinuity) implements Message { }
-
-    private record Data(StreamDescription stream, Packet packet) implements Message { }
-
-    private record End(CompletableFuture<Void> done) implements Message { }
-
-    private record Stop() implements Message { }
-
-    private final List<Output> outputs;
-    private final boolean[] failed;
+    private final List<OutputWorker> workers = new ArrayList<>();
     private final MetricsRecorder metrics;
-    private final LinkedBlockingQueue<Message> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
     private boolean closed;
 
     Distribution(List<Output> outputs, MetricsRecorder metrics) {
-        this.outputs = List.copyOf(outputs);
-        this.failed = new boolean[outputs.size()];
         this.metrics = metrics;
-        this.thread = Thread.ofPlatform().name("bridge-outputs").start(this::run);
+        for (Output output : outputs) {
+            workers.add(new OutputWorker(output, OUTPUT_QUEUE_BYTES));
+        }
+        metrics.outputDrops(this::dropped);
     }
 
     void begin(List<StreamDescription> streams, boolean discontinuity) {
-        queue.add(new Begin(List.copyOf(streams), discontinuity));
+        List<StreamDescription> copy = List.copyOf(streams);
+        for (OutputWorker worker : workers) {
+            worker.begin(copy, discontinuity);
+        }
     }
 
     /** Takes ownership of {@code packet}. */
-    void write(StreamDescription stream, Packet packet) {
-        queue.add(new Data(stream, packet));
+    synchronized void write(StreamDescription stream, Packet packet) {
+        try (packet) {
+            if (!stream.isAudio()) {
+                metrics.rungPacket(stream.index(), packet.av().size());
+            }
+            for (OutputWorker worker : workers) {
+                worker.write(stream, packet);
+            }
+        }
     }
 
-    /** Ends the run and waits until every output has flushed it. */
+    /** Ends the run and waits (up to 30 s) until every output has flushed it. */
     void end() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        queue.add(new End(done));
+        List<CompletableFuture<Void>> done = workers.stream().map(OutputWorker::end).toList();
         try {
-            done.get(30, TimeUnit.SECONDS);
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "outputs did not finish the run in time", e);
+        } catch (TimeoutException e) {
+            LOG.log(Level.WARNING, "outputs did not finish the run in 30 s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.log(Level.WARNING, "an output failed to finish the run", e.getCause());
         }
     }
 
-    private void run() {
-        while (true) {
-            Message message;
-            try {
-                message = queue.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            switch (message) {
-                case Begin begin -> each("begin", output -> output.begin(begin.streams(), begin.discontinuity()), true);
-                case Data data -> {
-                    try (Packet packet = data.packet()) {
-                        if (!data.stream().isAudio()) {
-                            metrics.rungPacket(data.stream().index(), packet.av().size());
-                        }
-                        each("write", output -> output.write(data.stream(), packet), false);
-                    }
-                }
-                case End end -> {
-                    each("end", Output::end, false);
-                    end.done().complete(null);
-                }
-                case Stop stop -> {
-                    return;
-                }
-            }
+    /** Packets each output dropped because it was behind, by output name. */
+    java.util.Map<String, Long> dropped() {
+        java.util.Map<String, Long> dropped = new java.util.LinkedHashMap<>();
+        for (OutputWorker worker : workers) {
+            dropped.put(worker.name(), worker.dropped());
         }
-    }
-
-    private void each(String action, java.util.function.Consumer<Output> call, boolean reset) {
-        for (int i = 0; i < outputs.size(); i++) {
-            if (reset) {
-                failed[i] = false;
-            }
-            if (failed[i]) {
-                continue;
-            }
-            try {
-                call.accept(outputs.get(i));
-            } catch (RuntimeException e) {
-                failed[i] = true;
-                LOG.log(Level.ERROR, "output " + outputs.get(i) + " failed on " + action
-                        + "; it is off until the input reconnects", e);
-            }
-        }
+        return dropped;
     }
 
     @Override
@@ -117,25 +80,8 @@ final class Distribution implements AutoCloseable {
             return;
         }
         closed = true;
-        queue.add(new Stop());
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        List<Message> left = new ArrayList<>();
-        queue.drainTo(left);
-        for (Message message : left) {
-            if (message instanceof Data data) {
-                data.packet().close();
-            }
-        }
-        for (int i = outputs.size() - 1; i >= 0; i--) {
-            try {
-                outputs.get(i).close();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "closing output " + outputs.get(i) + " failed", e);
-            }
+        for (int i = workers.size() - 1; i >= 0; i--) {
+            workers.get(i).close();
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.bytedeco.ffmpeg.avutil.AVBufferRef;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /**
@@ -38,42 +39,78 @@ final class LadderStage implements AutoCloseable {
     private static final int LIVE_QUEUE_FRAMES = 3;
 
     private final List<RungPlan> plans;
-    private final FilterGraph graph;
+    private final Rational sourceRate;
+    private final String fpsCap;
+    private final boolean gpu;
+    private final int cudaDevice;
     private final List<RungEncoder> encoders = new ArrayList<>();
     private final List<StreamDescription> streams = new ArrayList<>();
     private final Closer closer = new Closer();
     private final Frame scaled = new Frame();
+    private FilterGraph graph;
+    private GraphInput.Video input;
     private boolean finished;
 
-    private LadderStage(List<RungPlan> plans, FilterGraph graph) {
+    private LadderStage(List<RungPlan> plans, Rational sourceRate, String fpsCap, boolean gpu, int cudaDevice) {
         this.plans = plans;
-        this.graph = graph;
+        this.sourceRate = sourceRate;
+        this.fpsCap = fpsCap;
+        this.gpu = gpu;
+        this.cudaDevice = cudaDevice;
     }
 
+    /** The rungs are planned from the first picture; later pictures of any size are scaled to them. */
     static LadderStage open(RunSettings settings, Frame first, Rational sourceRate, long clockStart,
                             Distribution distribution, HardwareDevice device, boolean live) {
         var picture = first.av();
-        Rational aspect = picture.sample_aspect_ratio().num() > 0
-                ? Rational.of(picture.sample_aspect_ratio()) : new Rational(1, 1);
-        List<RungPlan> plans = settings.ladder().plan(picture.width(), picture.height(), aspect, sourceRate);
+        List<RungPlan> plans = settings.ladder().plan(picture.width(), picture.height(), aspect(picture), sourceRate);
         Rational fps = plans.get(0).frameRate();
         String cap = sourceRate.num() > 0 && fps.value() < sourceRate.value() - 1e-6 ? fps.toString() : null;
-        boolean gpu = settings.gpu() && device != null;
-        AVBufferRef frames = gpu && picture.hw_frames_ctx() != null && !picture.hw_frames_ctx().isNull()
-                ? picture.hw_frames_ctx() : null;
-        GraphInput input = new GraphInput.Video(picture.width(), picture.height(), picture.format(),
-                GRAPH_TIME_BASE, sourceRate.num() > 0 ? sourceRate : null, aspect, frames);
-        List<Boolean> outputs = Collections.nCopies(plans.size(), true);
-        String description = LadderGraph.describe(plans, frames != null, cap);
-        LadderStage stage = new LadderStage(plans, new FilterGraph(description, List.of(input), outputs, 1));
+        LadderStage stage = new LadderStage(plans, sourceRate, cap, settings.gpu() && device != null,
+                settings.cudaDevice());
         try {
+            stage.retarget(picture);
             stage.startEncoders(settings, fps, clockStart, distribution, live ? LIVE_QUEUE_FRAMES : FILE_QUEUE_FRAMES);
         } catch (RuntimeException e) {
             stage.close();
             throw e;
         }
-        LOG.log(Level.INFO, "ladder graph {0}", description);
         return stage;
+    }
+
+    private static Rational aspect(AVFrame picture) {
+        return picture.sample_aspect_ratio().num() > 0 ? Rational.of(picture.sample_aspect_ratio()) : new Rational(1, 1);
+    }
+
+    /**
+     * Builds the scaling graph for pictures like {@code picture} unless the current one takes
+     * them: a reconnected source may change size or format, and the slate is a picture of its own.
+     */
+    private void retarget(AVFrame picture) {
+        AVBufferRef frames = gpu && picture.hw_frames_ctx() != null && !picture.hw_frames_ctx().isNull()
+                ? picture.hw_frames_ctx() : null;
+        GraphInput.Video wanted = new GraphInput.Video(picture.width(), picture.height(), picture.format(),
+                GRAPH_TIME_BASE, sourceRate.num() > 0 ? sourceRate : null, aspect(picture), frames);
+        if (input != null && sameShape(input, wanted)) {
+            return;
+        }
+        // On the GPU, pictures from memory (the slate) are uploaded before scale_cuda.
+        String upload = gpu && frames == null ? "hwupload_cuda=device=" + cudaDevice + "," : "";
+        String description = LadderGraph.describe(plans, gpu, fpsCap).replaceFirst("\\[in0\\]", "[in0]" + upload);
+        FilterGraph built = new FilterGraph(description, List.of(wanted), Collections.nCopies(plans.size(), true), 1);
+        if (graph != null) {
+            graph.close();
+        }
+        graph = built;
+        input = wanted;
+        LOG.log(Level.INFO, "ladder graph {0} for {1}x{2}", description, picture.width(), picture.height());
+    }
+
+    private static boolean sameShape(GraphInput.Video a, GraphInput.Video b) {
+        boolean sameFrames = a.hardwareFrames() == null ? b.hardwareFrames() == null
+                : b.hardwareFrames() != null && a.hardwareFrames().data().address() == b.hardwareFrames().data().address();
+        return a.width() == b.width() && a.height() == b.height() && a.pixelFormat() == b.pixelFormat()
+                && a.sampleAspect().equals(b.sampleAspect()) && sameFrames;
     }
 
     private void startEncoders(RunSettings settings, Rational fps, long clockStart, Distribution distribution,
@@ -127,6 +164,7 @@ final class LadderStage implements AutoCloseable {
 
     /** Scales one decoded picture (timestamp in pipeline microseconds) for every rung. */
     void push(Frame picture, long micros) throws InterruptedException {
+        retarget(picture.av());
         picture.av().pts(av_rescale_q(micros, MICROS, GRAPH_TICKS));
         graph.push(0, picture);
         pullAll();
@@ -159,7 +197,9 @@ final class LadderStage implements AutoCloseable {
             closer.close();
         } finally {
             scaled.close();
-            graph.close();
+            if (graph != null) {
+                graph.close();
+            }
         }
     }
 }

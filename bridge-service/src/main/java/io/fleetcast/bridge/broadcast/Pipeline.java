@@ -27,19 +27,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Pipeline implements AutoCloseable {
     private static final Logger LOG = System.getLogger(Pipeline.class.getName());
-    /**
-     * Where the pipeline clock starts (microseconds): B-frames give the first packets decode
-     * times before the first picture, and a muxer would shift negative ones, moving the first
-     * segment's timestamps against the others.
-     */
-    private static final long CLOCK_START = 10_000_000;
-
     private final InputSettings input;
-    private final RunSettings settings;
     private final HardwareDevice device;
     private final MetricsRecorder recorder = new MetricsRecorder();
     private final MetricsReporter reporter;
     private final Distribution distribution;
+    private final Stage stage;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -47,14 +40,14 @@ public final class Pipeline implements AutoCloseable {
     private boolean closed;
 
     /** @param device the CUDA device for NVENC runs (nullable; closed by the caller) */
-    public Pipeline(InputSettings input, RunSettings settings, List<Output> outputs, HardwareDevice device,
-                    String encoderReason, Duration metricsLogInterval) {
+    public Pipeline(InputSettings input, RunSettings settings, SlateSettings slate, List<Output> outputs,
+                    HardwareDevice device, String encoderReason, Duration metricsLogInterval) {
         this.input = input;
-        this.settings = settings;
         this.device = device;
         this.reporter = new MetricsReporter(recorder, MediaUrl.redact(input.url()), settings.encoder(),
                 encoderReason, metricsLogInterval);
         this.distribution = new Distribution(outputs, recorder);
+        this.stage = new Stage(settings, distribution, recorder, device, input.live(), slate);
         this.thread = Thread.ofPlatform().name("bridge-ingest").unstarted(this::run);
         // Before the input connects, not on the first picture's way to the first segment.
         FfmpegLibraries.load();
@@ -81,7 +74,6 @@ public final class Pipeline implements AutoCloseable {
 
     private void run() {
         Backoff backoff = new Backoff(input.reconnectMin(), input.reconnectMax());
-        long clock = CLOCK_START;
         int runs = 0;
         int attempt = 0;
         try {
@@ -94,23 +86,19 @@ public final class Pipeline implements AutoCloseable {
                     }
                     if (runs > 0) {
                         recorder.reconnected();
-                        LOG.log(Level.INFO, "input {0} is back; continuing with a discontinuity", media.name());
+                        LOG.log(Level.INFO, "input {0} is back", media.name());
                     }
                     attempt = 0;
                     recorder.state("live");
-                    run = new Run(settings, media, distribution, recorder, device, input.live(), runs > 0, clock,
-                            stopped::get);
+                    run = new Run(media, stage, recorder, device, stopped::get);
                     runs++;
-                    clock = run.execute();
+                    run.execute();
                     if (!input.live()) {
                         recorder.state("ended");
                         return;
                     }
                     LOG.log(Level.WARNING, "input {0} ended; reconnecting", media.name());
                 } catch (MediaException e) {
-                    if (run != null) {
-                        clock = Math.max(clock, run.clockEnd());
-                    }
                     recorder.error(e.getMessage());
                     if (stopped.get()) {
                         return;
@@ -186,6 +174,7 @@ public final class Pipeline implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        stage.close();
         distribution.close();
         reporter.close();
     }

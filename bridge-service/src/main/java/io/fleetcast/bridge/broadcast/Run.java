@@ -7,7 +7,6 @@ import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 import static org.bytedeco.ffmpeg.global.avformat.av_guess_frame_rate;
 
-import io.fleetcast.bridge.ladder.RungPlan;
 import io.fleetcast.bridge.metrics.MetricsRecorder;
 import io.fleetcast.media.Closer;
 import io.fleetcast.media.Frame;
@@ -25,63 +24,45 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /**
  * One connection of the input, from open to end: demux, decode once, hand every decoded
- * picture to the {@link LadderStage} and the sound to the {@link AudioPath}. Runs on the
- * ingest thread. Timestamps leave it as microseconds of the pipeline clock, which continues
- * across runs so the outputs see time move forward after a reconnect.
+ * picture and sound to the {@link Program}, its timestamps mapped onto the broadcast's
+ * timeline by a {@link SourceClock} (re-based after the slate and when the source's clock
+ * jumps). Runs on the ingest thread.
  */
 final class Run implements AutoCloseable {
     private static final AVRational MICROS = av_make_q(1, 1_000_000);
 
-    private final RunSettings settings;
     private final InputMedia input;
-    private final Distribution distribution;
+    private final Stage stage;
     private final MetricsRecorder metrics;
     private final HardwareDevice device;
-    private final boolean live;
-    private final boolean discontinuity;
-    private final long clockStart;
     private final BooleanSupplier stopped;
+    private final SourceClock clock = new SourceClock();
     private final Closer closer = new Closer();
     private Decoder video;
     private Decoder audio;
     private int videoIndex;
     private int audioIndex;
-    private LadderStage ladder;
-    private boolean begun;
-    private boolean ended;
-    private AudioPath sound;
-    private long originMicros = AV_NOPTS_VALUE;
-    private long lastMicros = Long.MIN_VALUE;
-    private long frameMicros = 33_333;
 
-    Run(RunSettings settings, InputMedia input, Distribution distribution, MetricsRecorder metrics,
-        HardwareDevice device, boolean live, boolean discontinuity, long clockStart, BooleanSupplier stopped) {
-        this.settings = settings;
+    Run(InputMedia input, Stage stage, MetricsRecorder metrics, HardwareDevice device, BooleanSupplier stopped) {
         this.input = input;
-        this.distribution = distribution;
+        this.stage = stage;
         this.metrics = metrics;
         this.device = device;
-        this.live = live;
-        this.discontinuity = discontinuity;
-        this.clockStart = clockStart;
         this.stopped = stopped;
     }
 
-    /** Reads the input to its end (or a stop) and returns where the pipeline clock got to. */
-    long execute() throws InterruptedException {
+    /** Reads the input to its end (or a stop). */
+    void execute() throws InterruptedException {
         videoIndex = input.bestStream(AVMEDIA_TYPE_VIDEO);
         if (videoIndex < 0) {
             throw new MediaException("input " + input.name() + " has no video stream");
         }
         audioIndex = input.bestStream(AVMEDIA_TYPE_AUDIO);
-        video = closer.add(new Decoder(input.stream(videoIndex), device, live));
+        video = closer.add(new Decoder(input.stream(videoIndex), device, stage.live()));
         if (audioIndex >= 0) {
             audio = closer.add(new Decoder(input.stream(audioIndex), null));
         }
         Rational rate = frameRate(input.av(), input.stream(videoIndex));
-        if (rate.num() > 0) {
-            frameMicros = Math.round(1e6 / rate.value());
-        }
         try (Packet packet = new Packet(); Frame frame = new Frame()) {
             while (!stopped.getAsBoolean() && input.read(packet)) {
                 int index = packet.av().stream_index();
@@ -100,8 +81,7 @@ final class Run implements AutoCloseable {
                 }
             }
         }
-        finish();
-        return clockEnd();
+        stage.sourceEnded(stopped.getAsBoolean());
     }
 
     /**
@@ -141,39 +121,19 @@ final class Run implements AutoCloseable {
         if (pts == AV_NOPTS_VALUE) {
             pts = frame.av().pts();
         }
-        long sourceMicros = pts == AV_NOPTS_VALUE
-                ? (lastMicros == Long.MIN_VALUE ? 0 : lastMicros + frameMicros - clockStart)
-                : av_rescale_q(pts, input.stream(videoIndex).time_base(), MICROS);
-        if (originMicros == AV_NOPTS_VALUE) {
-            originMicros = sourceMicros;
-        }
-        long micros = clockStart + sourceMicros - originMicros;
         metrics.inputFrame();
-        if (micros <= lastMicros) {
-            metrics.dropped();
-            return;
+        Program program = stage.program(frame, rate);
+        if (stage.takeSourceReturned()) {
+            clock.rebaseNext(); // the slate had the timeline meanwhile
         }
-        if (ladder == null) {
-            ladder = closer.add(LadderStage.open(settings, frame, rate, clockStart, distribution, device, live));
-            sound = closer.add(audio != null
-                    ? AudioPath.fromSource(settings.audioBitRate(), distribution)
-                    : AudioPath.silence(settings.audioBitRate(), distribution));
-            var streams = new java.util.ArrayList<>(ladder.streams());
-            streams.add(sound.describe(streams.size()));
-            metrics.rungs(ladder.plans().stream().map(p -> new String[] {p.name(), p.resolution()}).toList());
-            distribution.begin(streams, discontinuity);
-            begun = true;
+        long next = program.next(stage.clockStart());
+        int rebases = clock.rebases();
+        long micros = pts == AV_NOPTS_VALUE ? next
+                : clock.video(av_rescale_q(pts, input.stream(videoIndex).time_base(), MICROS), next);
+        if (clock.rebases() > rebases) {
+            metrics.rebased();
         }
-        if (live && !ladder.hasRoom()) {
-            // Encoders are behind real time: drop this picture for every rung alike, so
-            // rungs keep identical frames and aligned keyframes.
-            metrics.dropped();
-            return;
-        }
-        lastMicros = micros;
-        ladder.push(frame, micros);
-        sound.fillUntil(micros);
-        metrics.contentPosition(micros);
+        program.picture(frame, micros, audio != null);
     }
 
     private void decodeAudio(Packet packet, Frame frame) {
@@ -187,13 +147,11 @@ final class Run implements AutoCloseable {
         while (audio.receive(frame) == Pull.FRAME) {
             try {
                 long pts = frame.av().best_effort_timestamp();
-                if (sound == null || pts == AV_NOPTS_VALUE || originMicros == AV_NOPTS_VALUE) {
-                    continue;
-                }
-                long micros = clockStart + av_rescale_q(pts, input.stream(audioIndex).time_base(), MICROS)
-                        - originMicros;
-                if (micros >= clockStart) {
-                    sound.push(frame, micros);
+                Program program = stage.current();
+                long micros = pts == AV_NOPTS_VALUE ? Long.MIN_VALUE
+                        : clock.audio(av_rescale_q(pts, input.stream(audioIndex).time_base(), MICROS));
+                if (program != null && micros != Long.MIN_VALUE && !stage.slateShowing()) {
+                    program.sound(frame, micros);
                 }
             } finally {
                 frame.unref();
@@ -202,46 +160,18 @@ final class Run implements AutoCloseable {
     }
 
     private void throwIfFailed() {
-        if (ladder != null) {
-            ladder.throwIfFailed();
-        }
-    }
-
-    private void finish() throws InterruptedException {
-        if (ladder == null) {
-            return;
-        }
-        if (!stopped.getAsBoolean()) {
-            ladder.finish();
-            sound.finish();
-        }
-        endOutputs();
-    }
-
-    private void endOutputs() {
-        if (begun && !ended) {
-            ended = true;
-            distribution.end();
+        Program program = stage.current();
+        if (program != null) {
+            program.throwIfFailed();
         }
     }
 
     @Override
     public void close() {
-        try {
-            // Outputs read the run's codec parameters until their end(): end first, then free.
-            endOutputs();
-        } finally {
-            closer.close();
+        Program program = stage.current();
+        if (program != null) {
+            program.soundEnded();
         }
-    }
-
-    /** Where the pipeline clock got to, also when the run failed half way. */
-    long clockEnd() {
-        return lastMicros == Long.MIN_VALUE ? clockStart : lastMicros + frameMicros;
-    }
-
-    /** The plans of this run (empty before the first picture). */
-    java.util.List<RungPlan> plans() {
-        return ladder == null ? java.util.List.of() : ladder.plans();
+        closer.close();
     }
 }

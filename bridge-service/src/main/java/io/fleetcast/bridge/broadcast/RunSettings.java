@@ -9,9 +9,10 @@ import io.fleetcast.bridge.ladder.Ladder;
  * @param encoder the probed H.264 encoder
  * @param encoderThreads threads per rung encoder (0 = share the cores among the rungs)
  * @param cudaDevice CUDA device for decode/scale when the encoder is NVENC
+ * @param sourceSound whether the source's sound is used (false: silence throughout)
  */
 public record RunSettings(Ladder ladder, String encoder, EncoderOptions encoderOptions, int encoderThreads,
-                          double gopSeconds, long audioBitRate, int cudaDevice) {
+                          double gopSeconds, long audioBitRate, int cudaDevice, boolean sourceSound) {
     public RunSettings {
         if (gopSeconds <= 0) {
             throw new IllegalArgumentException("GOP must be positive, got " + gopSeconds);

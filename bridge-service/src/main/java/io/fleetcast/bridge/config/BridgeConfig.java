@@ -1,5 +1,6 @@
 package io.fleetcast.bridge.config;
 
+import io.fleetcast.bridge.broadcast.SlateSettings;
 import io.fleetcast.bridge.encoder.EncoderOptions;
 import io.fleetcast.bridge.hls.HlsSettings;
 import io.fleetcast.bridge.ingest.InputSettings;
@@ -15,7 +16,7 @@ import java.util.Map;
 public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, Ladder ladder,
                            List<String> encoders, EncoderOptions encoderOptions, int encoderThreads,
                            long audioBitRate, double gopSeconds, int cudaDevice,
-                           Duration metricsLogInterval, String ffmpegLogLevel, boolean dryRun) {
+                           SlateSettings slate, Duration metricsLogInterval, String ffmpegLogLevel, boolean dryRun) {
     public BridgeConfig {
         encoders = List.copyOf(encoders);
         if (gopSeconds > hls.segmentSeconds() + 1e-9) {
@@ -46,6 +47,9 @@ public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, La
                 read.parsed("AUDIO_BITRATE", "128k", Rung::parseBitRate),
                 read.decimal("GOP_SECONDS", 2, 0.5, 60),
                 read.integer("CUDA_DEVICE", 0, 0, 64),
+                new SlateSettings(Duration.ofMillis(read.integer("SLATE_AFTER_MS",
+                        (int) SlateSettings.DEFAULT_AFTER.toMillis(), 0, 600_000)),
+                        read.text("SLATE_IMAGE", "").isBlank() ? null : Path.of(read.text("SLATE_IMAGE", ""))),
                 Duration.ofSeconds(read.integer("METRICS_LOG_SECONDS", 10, 1, 3600)),
                 read.text("FFMPEG_LOG_LEVEL", "warning"),
                 read.flag("DRY_RUN"));

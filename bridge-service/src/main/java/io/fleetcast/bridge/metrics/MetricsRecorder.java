@@ -1,6 +1,8 @@
 package io.fleetcast.bridge.metrics;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +23,9 @@ public final class MetricsRecorder {
     private final AtomicReference<List<String[]>> rungs = new AtomicReference<>(List.of());
     private final AtomicReference<String> state = new AtomicReference<>("starting");
     private final AtomicReference<String> lastError = new AtomicReference<>("");
+    private final AtomicLong slatePictures = new AtomicLong();
+    private final AtomicLong rebases = new AtomicLong();
+    private volatile Supplier<Map<String, Long>> outputDrops = Map::of;
 
     public void inputFrame() {
         inputFrames.incrementAndGet();
@@ -28,6 +33,32 @@ public final class MetricsRecorder {
 
     public void dropped() {
         droppedFrames.incrementAndGet();
+    }
+
+    public void slatePicture() {
+        slatePictures.incrementAndGet();
+    }
+
+    /** The source's clock jumped and was re-based onto the timeline. */
+    public void rebased() {
+        rebases.incrementAndGet();
+    }
+
+    /** Where the packets each output dropped (because it was behind) are counted. */
+    public void outputDrops(Supplier<Map<String, Long>> counts) {
+        outputDrops = counts;
+    }
+
+    long slatePictures() {
+        return slatePictures.get();
+    }
+
+    long rebases() {
+        return rebases.get();
+    }
+
+    Map<String, Long> outputDrops() {
+        return outputDrops.get();
     }
 
     public void reconnected() {

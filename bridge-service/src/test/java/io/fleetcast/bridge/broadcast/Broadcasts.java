@@ -17,6 +17,8 @@ final class Broadcasts {
     /** FFmpeg's chatter (x264 statistics) goes to the test log at warning level, not stderr. */
     private static final FfmpegLog FFMPEG_LOG = new FfmpegLog(System.getLogger("ffmpeg"), System.Logger.Level.WARNING);
 
+    static final SlateSettings SLATE = new SlateSettings(SlateSettings.DEFAULT_AFTER, null);
+
     private Broadcasts() {
     }
 
@@ -27,12 +29,12 @@ final class Broadcasts {
 
     static RunSettings run(String ladder) {
         return new RunSettings(new Ladder(Rung.parseAll(ladder), 0), "libx264",
-                new EncoderOptions("ultrafast", "p4"), 0, 2.0, 128_000, 0);
+                new EncoderOptions("ultrafast", "p4"), 0, 2.0, 128_000, 0, true);
     }
 
     static Pipeline pipeline(String url, String ladder, Path hls, int listSize) {
         LocalDirectory directory = new LocalDirectory(hls);
         HlsOutput output = new HlsOutput(directory, hls.resolve(".staging"), new HlsSettings(2.0, listSize));
-        return new Pipeline(input(url), run(ladder), List.of(output), null, "test", Duration.ofSeconds(60));
+        return new Pipeline(input(url), run(ladder), SLATE, List.of(output), null, "test", Duration.ofSeconds(60));
     }
 }

@@ -26,7 +26,7 @@ final class HlsInspector {
 
     record Segment(String uri, double listedSeconds, boolean discontinuity, boolean startsWithKeyframe,
                    double firstVideoSeconds, int videoFrames, long videoBytes, int audioPackets,
-                   double audioPeak, int width, int height) {
+                   double audioPeak, int width, int height, double firstPictureLuma) {
     }
 
     record Variant(String uri, Map<String, String> attributes) {
@@ -81,6 +81,8 @@ final class HlsInspector {
             int video = input.bestStream(AVMEDIA_TYPE_VIDEO);
             int audio = input.bestStream(AVMEDIA_TYPE_AUDIO);
             Decoder audioDecoder = audio >= 0 ? new Decoder(input.stream(audio), null) : null;
+            Decoder videoDecoder = new Decoder(input.stream(video), null);
+            double luma = Double.NaN;
             int frames = 0;
             int audioPackets = 0;
             long bytes = 0;
@@ -96,6 +98,13 @@ final class HlsInspector {
                     first = Double.isNaN(first) ? pts : Math.min(first, pts);
                     frames++;
                     bytes += packet.av().size();
+                    if (Double.isNaN(luma)) {
+                        videoDecoder.send(packet);
+                        if (videoDecoder.receive(frame) == Pull.FRAME) {
+                            luma = meanLuma(frame);
+                            frame.unref();
+                        }
+                    }
                 } else if (packet.av().stream_index() == audio) {
                     audioPackets++;
                     audioDecoder.send(packet);
@@ -109,9 +118,10 @@ final class HlsInspector {
             if (audioDecoder != null) {
                 audioDecoder.close();
             }
+            videoDecoder.close();
             var parameters = input.stream(video).codecpar();
             return new Segment(uri, listed, discontinuity, firstKey != null && firstKey, first, frames, bytes,
-                    audioPackets, peak, parameters.width(), parameters.height());
+                    audioPackets, peak, parameters.width(), parameters.height(), luma);
         }
     }
 
@@ -125,6 +135,19 @@ final class HlsInspector {
             }
         }
         return corrupt;
+    }
+
+    /** Mean of the luma plane (8-bit YUV). */
+    static double meanLuma(Frame frame) {
+        var picture = frame.av();
+        var luma = picture.data(0);
+        long sum = 0;
+        for (int y = 0; y < picture.height(); y++) {
+            for (int x = 0; x < picture.width(); x++) {
+                sum += luma.get((long) y * picture.linesize(0) + x) & 0xff;
+            }
+        }
+        return sum / (double) (picture.width() * picture.height());
     }
 
     /** Largest absolute sample of the first channel (AAC decodes to planar float). */

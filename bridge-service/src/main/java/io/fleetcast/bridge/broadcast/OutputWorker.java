@@ -1,0 +1,256 @@
+package io.fleetcast.bridge.broadcast;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+
+import io.fleetcast.media.Packet;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One output on its own thread behind a bounded queue, so a slow or stuck destination can
+ * neither block the encoders nor delay the other outputs. When the queue is full the output
+ * loses whole groups of pictures: everything until each video stream's next keyframe (and the
+ * sound meanwhile) is dropped, counted, and logged once per episode. An output that throws is
+ * restarted by itself at the next keyframes, with a discontinuity.
+ */
+final class OutputWorker implements AutoCloseable {
+    private static final Logger LOG = System.getLogger(OutputWorker.class.getName());
+
+    private sealed interface Message { }
+
+    private record Begin(List<StreamDescription> streams, boolean discontinuity) implements Message { }
+
+    private record Data(StreamDescription stream, Packet packet, int size) implements Message { }
+
+    private record End(CompletableFuture<Void> done) implements Message { }
+
+    private final Output output;
+    private final long maxBytes;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Message> queue = new ArrayDeque<>();
+    private final GopGate admission = new GopGate();
+    private final GopGate recovery = new GopGate();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final Thread thread;
+    private long queuedBytes;
+    private long droppedThisEpisode;
+    private List<StreamDescription> streams = List.of();
+    private boolean failed;
+    private boolean closed;
+
+    /** @param maxBytes encoded bytes that may wait for this output before whole groups are dropped */
+    OutputWorker(Output output, long maxBytes) {
+        this.output = output;
+        this.maxBytes = maxBytes;
+        this.thread = Thread.ofPlatform().name("bridge-output-" + output).start(this::run);
+    }
+
+    void begin(List<StreamDescription> streams, boolean discontinuity) {
+        enqueue(new Begin(streams, discontinuity));
+    }
+
+    /** Queues a reference to {@code packet} (the caller keeps its own), or drops it when the output is behind. */
+    void write(StreamDescription stream, Packet packet) {
+        int size = packet.av().size();
+        boolean key = (packet.av().flags() & AV_PKT_FLAG_KEY) != 0;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            if (queuedBytes + size > maxBytes && !admission.dropping()) {
+                admission.startDropping();
+                LOG.log(Level.WARNING, "output " + output + " is behind (" + queuedBytes / 1024
+                        + " KiB waiting): dropping whole groups of pictures until it catches up");
+            }
+            if (!admission.admit(stream, key)) {
+                dropped.incrementAndGet();
+                droppedThisEpisode++;
+                return;
+            }
+            if (droppedThisEpisode > 0) {
+                LOG.log(Level.INFO, "output " + output + " caught up after dropping " + droppedThisEpisode + " packets");
+                droppedThisEpisode = 0;
+            }
+            queue.addLast(new Data(stream, packet.newReference(), size));
+            queuedBytes += size;
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues the end of the run; the future completes once the output has flushed it. */
+    CompletableFuture<Void> end() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        enqueue(new End(done));
+        return done;
+    }
+
+    /** Packets dropped because the output was behind. */
+    long dropped() {
+        return dropped.get();
+    }
+
+    long failures() {
+        return failures.get();
+    }
+
+    String name() {
+        return output.toString();
+    }
+
+    private void enqueue(Message message) {
+        lock.lock();
+        try {
+            if (closed) {
+                if (message instanceof End end) {
+                    end.done().complete(null);
+                }
+                return;
+            }
+            if (message instanceof Begin begin) {
+                admission.reset(videoStreams(begin.streams()));
+            }
+            queue.addLast(message);
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static int videoStreams(List<StreamDescription> streams) {
+        return (int) streams.stream().filter(s -> !s.isAudio()).count();
+    }
+
+    private Message take() throws InterruptedException {
+        lock.lock();
+        try {
+            while (queue.isEmpty() && !closed) {
+                changed.await(100, TimeUnit.MILLISECONDS);
+            }
+            Message message = queue.pollFirst();
+            if (message instanceof Data data) {
+                queuedBytes -= data.size();
+            }
+            return message;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        try {
+            Message message;
+            while ((message = take()) != null) {
+                handle(message);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(Message message) {
+        switch (message) {
+            case Begin begin -> {
+                streams = begin.streams();
+                failed = false;
+                recovery.reset(videoStreams(begin.streams()));
+                call("begin", () -> output.begin(begin.streams(), begin.discontinuity()));
+            }
+            case Data data -> {
+                try (Packet packet = data.packet()) {
+                    boolean key = (packet.av().flags() & AV_PKT_FLAG_KEY) != 0;
+                    if (failed && !data.stream().isAudio() && key) {
+                        restart();
+                    }
+                    if (!failed && recovery.admit(data.stream(), key)) {
+                        call("write", () -> output.write(data.stream(), packet));
+                    }
+                }
+            }
+            case End end -> {
+                if (!failed) {
+                    call("end", output::end);
+                }
+                end.done().complete(null);
+            }
+        }
+    }
+
+    /** The failed output begins again, with a discontinuity, at a keyframe; each stream resumes at its own. */
+    private void restart() {
+        try {
+            output.end();
+            output.begin(streams, true);
+        } catch (RuntimeException e) {
+            failures.incrementAndGet();
+            LOG.log(Level.WARNING, "output " + output + " failed again on restart: " + e.getMessage());
+            return;
+        }
+        failed = false;
+        recovery.startDropping();
+        LOG.log(Level.INFO, "output " + output + " restarted at a keyframe");
+    }
+
+    private void call(String action, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "output " + output + " failed on " + action + "; it restarts at the next keyframes", e);
+            failed = true;
+            failures.incrementAndGet();
+        }
+    }
+
+    /** Stops taking packets, lets the output finish what is queued (up to the timeout), then closes it. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.log(Level.WARNING, "output " + output + " did not finish in time; closing it anyway");
+            thread.interrupt();
+        }
+        lock.lock();
+        try {
+            for (Message message : queue) {
+                switch (message) {
+                    case Data data -> data.packet().close();
+                    case End end -> end.done().complete(null);
+                    case Begin begin -> { }
+                }
+            }
+            queue.clear();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            output.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "closing output " + output + " failed", e);
+        }
+    }
+}
