@@ -36,6 +36,10 @@ final class Plan {
                         ? "preset " + config.encoderOptions().x264Preset() : ""));
         text.append("audio:    AAC ").append(config.audioBitRate() / 1000)
                 .append("k 48 kHz stereo (source audio, or silence when it has none)\n");
+        text.append("slate:    ").append(!config.slate().enabled() ? "off"
+                : "after " + config.slate().after().toMillis() + " ms without a source picture: "
+                + (config.slate().image() == null ? "generated card" : config.slate().image().toString())
+                + ", with silence").append('\n');
         text.append(String.format(Locale.ROOT, "outputs:  HLS %s (segments %.1f s, window %s)%n",
                 config.hlsDir().toAbsolutePath(), config.hls().segmentSeconds(),
                 config.hls().listSize() == 0 ? "all" : config.hls().listSize() + " segments"));

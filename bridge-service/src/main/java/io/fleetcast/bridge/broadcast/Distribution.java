@@ -12,13 +12,13 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Hands every encoded packet to every output, each of which runs on its own thread behind
- * its own bounded queue ({@link OutputWorker}): a slow destination loses whole groups of
- * pictures of its own and nobody else's. Called by the encoders' threads.
+ * its own bounded queue ({@link OutputWorker}, {@value #OUTPUT_QUEUE_SECONDS} s of its
+ * streams): a slow destination loses whole groups of pictures of its own and nobody else's. Called by the encoders' threads.
  */
 final class Distribution implements AutoCloseable {
     private static final Logger LOG = System.getLogger(Distribution.class.getName());
-    /** Encoded bytes one output may have waiting: seconds of the whole ladder. */
-    static final long OUTPUT_QUEUE_BYTES = 8L << 20;
+    /** Seconds of its streams' bitrate one output may have waiting before it loses whole groups. */
+    static final double OUTPUT_QUEUE_SECONDS = 4;
 
     private final List<OutputWorker> workers = new ArrayList<>();
     private final MetricsRecorder metrics;
@@ -27,7 +27,7 @@ final class Distribution implements AutoCloseable {
     Distribution(List<Output> outputs, MetricsRecorder metrics) {
         this.metrics = metrics;
         for (Output output : outputs) {
-            workers.add(new OutputWorker(output, OUTPUT_QUEUE_BYTES));
+            workers.add(new OutputWorker(output, OUTPUT_QUEUE_SECONDS));
         }
         metrics.outputDrops(this::dropped);
     }

@@ -31,8 +31,13 @@ final class OutputWorker implements AutoCloseable {
 
     private record End(CompletableFuture<Void> done) implements Message { }
 
+    /** Bytes that may wait when the streams' bitrates are unknown. */
+    private static final long DEFAULT_MAX_BYTES = 8L << 20;
+    private static final long MIN_MAX_BYTES = 256L << 10;
+
     private final Output output;
-    private final long maxBytes;
+    private final double maxSeconds;
+    private long maxBytes = DEFAULT_MAX_BYTES;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Message> queue = new ArrayDeque<>();
@@ -47,10 +52,10 @@ final class OutputWorker implements AutoCloseable {
     private boolean failed;
     private boolean closed;
 
-    /** @param maxBytes encoded bytes that may wait for this output before whole groups are dropped */
-    OutputWorker(Output output, long maxBytes) {
+    /** @param maxSeconds seconds of the streams' bitrate that may wait for this output before whole groups are dropped */
+    OutputWorker(Output output, double maxSeconds) {
         this.output = output;
-        this.maxBytes = maxBytes;
+        this.maxSeconds = maxSeconds;
         this.thread = Thread.ofPlatform().name("bridge-output-" + output).start(this::run);
     }
 
@@ -72,12 +77,14 @@ final class OutputWorker implements AutoCloseable {
                 LOG.log(Level.WARNING, "output " + output + " is behind (" + queuedBytes / 1024
                         + " KiB waiting): dropping whole groups of pictures until it catches up");
             }
-            if (!admission.admit(stream, key)) {
+            // Not caught up until half the queue has drained: keyframes are dropped too until then.
+            boolean draining = admission.dropping() && queuedBytes > maxBytes / 2;
+            if (draining || !admission.admit(stream, key)) {
                 dropped.incrementAndGet();
                 droppedThisEpisode++;
                 return;
             }
-            if (droppedThisEpisode > 0) {
+            if (droppedThisEpisode > 0 && !admission.dropping()) {
                 LOG.log(Level.INFO, "output " + output + " caught up after dropping " + droppedThisEpisode + " packets");
                 droppedThisEpisode = 0;
             }
@@ -120,12 +127,21 @@ final class OutputWorker implements AutoCloseable {
             }
             if (message instanceof Begin begin) {
                 admission.reset(videoStreams(begin.streams()));
+                maxBytes = maxBytes(begin.streams());
             }
             queue.addLast(message);
             changed.signal();
         } finally {
             lock.unlock();
         }
+    }
+
+    private long maxBytes(List<StreamDescription> streams) {
+        long bitsPerSecond = 0;
+        for (StreamDescription stream : streams) {
+            bitsPerSecond += stream.isAudio() ? stream.parameters().av().bit_rate() : stream.rung().maxRate();
+        }
+        return bitsPerSecond <= 0 ? DEFAULT_MAX_BYTES : Math.max(MIN_MAX_BYTES, (long) (bitsPerSecond / 8 * maxSeconds));
     }
 
     private static int videoStreams(List<StreamDescription> streams) {
