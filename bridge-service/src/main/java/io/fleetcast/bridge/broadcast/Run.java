@@ -123,7 +123,7 @@ final class Run implements AutoCloseable {
         }
         metrics.inputFrame();
         Program program = stage.program(frame, rate);
-        if (stage.takeSourceReturned()) {
+        if (stage.sourcePicture(frame)) {
             clock.rebaseNext(); // the slate had the timeline meanwhile
         }
         long next = program.next(stage.clockStart());
@@ -150,7 +150,7 @@ final class Run implements AutoCloseable {
                 Program program = stage.current();
                 long micros = pts == AV_NOPTS_VALUE ? Long.MIN_VALUE
                         : clock.audio(av_rescale_q(pts, input.stream(audioIndex).time_base(), MICROS));
-                if (program != null && micros != Long.MIN_VALUE && !stage.slateShowing()) {
+                if (program != null && micros != Long.MIN_VALUE && !stage.filling()) {
                     program.sound(frame, micros);
                 }
             } finally {

@@ -5,8 +5,8 @@ package io.fleetcast.bridge.broadcast;
  * real time. The source's own clock is followed while it behaves; when it jumps backward (a
  * publisher restarted behind a gateway that kept the bridge connected, a wrap-around) or
  * forward by more than {@link #MAX_FORWARD_MICROS}, the source is re-based so that its next
- * picture follows the last one on the timeline. One per source connection; audio uses the
- * offset the video set.
+ * picture follows the last one on the timeline; a picture a little behind it follows on
+ * without a re-base. One per source connection; audio uses the offset the video set.
  */
 final class SourceClock {
     /** A forward step larger than this is a jump, not a gap in the pictures. */
@@ -31,7 +31,10 @@ final class SourceClock {
             offset = next - sourceMicros;
             mapped = next;
         }
-        return mapped;
+        // Behind the timeline by less than that (the last picture was held while the source
+        // stalled): the picture follows on, and the source's own clock takes over again once
+        // its pictures catch up; a re-base here would move the timeline ahead by every burst.
+        return Math.max(mapped, next);
     }
 
     /** The timeline position of sound at {@code sourceMicros}, or {@code Long.MIN_VALUE} before the first picture. */

@@ -11,13 +11,20 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * What outlives the source's connections: the {@link Program} (opened on the first source
- * picture) and, for live inputs, the slate. When no source picture has come for the slate's
- * delay, the slate's thread puts the slate picture on the timeline at the program's frame
- * rate, with silence, so every output keeps receiving; the next source picture takes over
- * again, re-based to follow on. Runs (one per connection) feed it from the ingest thread.
+ * picture) and, for live inputs, the slate. When no source picture has come for 100 ms the
+ * slate's thread repeats the last one at the program's frame rate, and after the slate's
+ * delay puts the slate picture on the timeline instead, with silence, so every output keeps
+ * receiving pictures at the frame rate; the next source picture takes over again, re-based
+ * to follow on. Runs (one per connection) feed it from the ingest thread.
  */
 final class Stage implements AutoCloseable {
     private static final Logger LOG = System.getLogger(Stage.class.getName());
+    /** A source silent this long has its last picture repeated at the frame rate, until the slate. */
+    private static final long HOLD_AFTER_NANOS = 100_000_000L;
+
+    /** What fills the timeline while the source is silent. */
+    private enum Fill { NONE, HOLD, SLATE }
+
     /** Where the timeline starts (microseconds), clear of zero so no muxer shifts early timestamps. */
     static final long CLOCK_START = 10_000_000;
 
@@ -31,7 +38,8 @@ final class Stage implements AutoCloseable {
     private final Thread slateThread;
     private volatile Program program;
     private volatile long lastSourceNanos = System.nanoTime();
-    private volatile boolean slateShowing;
+    private volatile Fill fill = Fill.NONE;
+    private Frame held;
     private volatile boolean closed;
 
     Stage(RunSettings settings, Distribution distribution, MetricsRecorder metrics, HardwareDevice device,
@@ -69,22 +77,32 @@ final class Stage implements AutoCloseable {
         return program;
     }
 
-    /** A source picture arrived: true once when it ends a slate (the source is then re-based). */
-    synchronized boolean takeSourceReturned() {
+    /**
+     * A source picture arrived (kept to be held if the source stalls): true once when it ends
+     * the slate, so the source is re-based onto the timeline.
+     */
+    synchronized boolean sourcePicture(Frame picture) {
         lastSourceNanos = System.nanoTime();
-        if (slateShowing) {
-            slateShowing = false;
-            LOG.log(Level.INFO, "source is back after " + slatePictures.get() + " slate pictures");
-            return true;
+        if (live && slate.enabled()) {
+            if (held != null) {
+                held.close();
+            }
+            held = picture.newReference();
         }
-        return false;
+        Fill was = fill;
+        fill = Fill.NONE;
+        if (was == Fill.SLATE) {
+            LOG.log(Level.INFO, "source is back after " + slatePictures.get() + " slate pictures");
+        }
+        return was == Fill.SLATE;
     }
 
-    boolean slateShowing() {
-        return slateShowing;
+    /** Whether the timeline is being filled (the source's sound is then not wanted). */
+    boolean filling() {
+        return fill != Fill.NONE;
     }
 
-    /** Slate pictures shown so far. */
+    /** Pictures shown by the slate so far (the card, not the held pictures). */
     long slatePictures() {
         return slatePictures.get();
     }
@@ -97,19 +115,26 @@ final class Stage implements AutoCloseable {
         }
     }
 
-    private synchronized boolean slateDue() {
-        if (program == null || System.nanoTime() - lastSourceNanos < slate.after().toNanos()) {
-            return false;
-        }
-        if (!slateShowing) {
-            slateShowing = true;
+    /** What fills the timeline now, given how long the source has been silent. */
+    private synchronized Fill due() {
+        long silent = System.nanoTime() - lastSourceNanos;
+        Fill wanted = program == null || silent < HOLD_AFTER_NANOS ? Fill.NONE
+                : silent >= slate.after().toNanos() || held == null ? Fill.SLATE : Fill.HOLD;
+        if (wanted == Fill.SLATE && fill != Fill.SLATE) {
             LOG.log(Level.WARNING, "no source picture for " + slate.after().toMillis() + " ms: showing the slate");
         }
-        return true;
+        if (wanted != Fill.NONE) {
+            fill = wanted;
+        }
+        return wanted;
+    }
+
+    private synchronized Frame heldPicture() {
+        return held == null ? null : held.newReference();
     }
 
     private void runSlate() {
-        Frame picture = null;
+        Frame card = null;
         long next = System.nanoTime();
         try {
             while (!closed) {
@@ -119,15 +144,24 @@ final class Stage implements AutoCloseable {
                 if (System.nanoTime() - next > 1_000_000_000L) {
                     next = System.nanoTime(); // asleep too long: do not rush to catch up
                 }
-                if (closed || !slateDue()) {
+                Fill wanted = closed ? Fill.NONE : due();
+                if (wanted == Fill.NONE) {
                     continue;
                 }
                 current = program;
                 try {
-                    if (picture == null) {
-                        picture = SlatePicture.make(slate.image(), current.top().width(), current.top().height());
+                    if (wanted == Fill.HOLD) {
+                        try (Frame picture = heldPicture()) {
+                            if (picture != null && current.picture(picture, current.next(CLOCK_START), false)) {
+                                metrics.heldPicture();
+                            }
+                        }
+                        continue;
                     }
-                    if (current.picture(picture, current.next(CLOCK_START), false)) {
+                    if (card == null) {
+                        card = SlatePicture.make(slate.image(), current.top().width(), current.top().height());
+                    }
+                    if (current.picture(card, current.next(CLOCK_START), false)) {
                         slatePictures.incrementAndGet();
                         metrics.slatePicture();
                     }
@@ -140,8 +174,8 @@ final class Stage implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            if (picture != null) {
-                picture.close();
+            if (card != null) {
+                card.close();
             }
         }
     }
@@ -160,6 +194,12 @@ final class Stage implements AutoCloseable {
         Program current = program;
         if (current != null) {
             current.close();
+        }
+        synchronized (this) {
+            if (held != null) {
+                held.close();
+                held = null;
+            }
         }
     }
 }

@@ -8,13 +8,14 @@ import java.util.Map;
  * on its health endpoint and logs periodically.
  *
  * @param speed         content seconds encoded per wall second (1.0 = real time)
+ * @param heldPictures  repeats of the source's last picture while it stalled (before the slate)
  * @param slatePictures pictures of the slate shown while the source was away
  * @param sourceRebases times the source's clock jumped and was re-based onto the timeline
  * @param outputDrops   packets each output dropped because it was behind, by output
  */
 public record BroadcastMetrics(String state, String input, String encoder, String encoderReason,
                                double inputFps, double speed, long droppedFrames, long reconnects,
-                               long slatePictures, long sourceRebases, Map<String, Long> outputDrops,
+                               long heldPictures, long slatePictures, long sourceRebases, Map<String, Long> outputDrops,
                                List<RungMetrics> rungs, String lastError) {
     public BroadcastMetrics {
         rungs = List.copyOf(rungs);
@@ -22,14 +23,14 @@ public record BroadcastMetrics(String state, String input, String encoder, Strin
     }
 
     public static BroadcastMetrics initial(String input, String encoder, String reason) {
-        return new BroadcastMetrics("starting", input, encoder, reason, 0, 0, 0, 0, 0, 0, Map.of(), List.of(), "");
+        return new BroadcastMetrics("starting", input, encoder, reason, 0, 0, 0, 0, 0, 0, 0, Map.of(), List.of(), "");
     }
 
     public String summary() {
         StringBuilder text = new StringBuilder();
         text.append(state).append(" encoder=").append(encoder)
-                .append(String.format(" in=%.1ffps speed=%.2fx dropped=%d reconnects=%d slate=%d rebases=%d",
-                        inputFps, speed, droppedFrames, reconnects, slatePictures, sourceRebases));
+                .append(String.format(" in=%.1ffps speed=%.2fx dropped=%d reconnects=%d held=%d slate=%d rebases=%d",
+                        inputFps, speed, droppedFrames, reconnects, heldPictures, slatePictures, sourceRebases));
         outputDrops.forEach((output, drops) -> {
             if (drops > 0) {
                 text.append(" | ").append(output).append(" dropped ").append(drops).append(" packets");

@@ -24,6 +24,7 @@ public final class MetricsRecorder {
     private final AtomicReference<String> state = new AtomicReference<>("starting");
     private final AtomicReference<String> lastError = new AtomicReference<>("");
     private final AtomicLong slatePictures = new AtomicLong();
+    private final AtomicLong heldPictures = new AtomicLong();
     private final AtomicLong rebases = new AtomicLong();
     private volatile Supplier<Map<String, Long>> outputDrops = Map::of;
 
@@ -33,6 +34,14 @@ public final class MetricsRecorder {
 
     public void dropped() {
         droppedFrames.incrementAndGet();
+    }
+
+    public void heldPicture() {
+        heldPictures.incrementAndGet();
+    }
+
+    long heldPictures() {
+        return heldPictures.get();
     }
 
     public void slatePicture() {

@@ -84,7 +84,7 @@ public final class MetricsReporter implements AutoCloseable {
             lastBytes[i] = bytes;
         }
         return new BroadcastMetrics(recorder.state(), input, encoder, encoderReason, inputFps, speed,
-                recorder.droppedFrames(), recorder.reconnects(), recorder.slatePictures(), recorder.rebases(),
+                recorder.droppedFrames(), recorder.reconnects(), recorder.heldPictures(), recorder.slatePictures(), recorder.rebases(),
                 recorder.outputDrops(), rungs, recorder.lastError());
     }
 

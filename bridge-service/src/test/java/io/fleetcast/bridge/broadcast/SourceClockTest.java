@@ -38,6 +38,18 @@ class SourceClockTest {
     }
 
     @Test
+    void aPictureSlightlyBehindTheTimelineFollowsOnAndTheSourceClockTakesOverWhenItCatchesUp() {
+        SourceClock clock = new SourceClock();
+        long first = clock.video(0, 10_000_000);
+        // The last picture was held for 150 ms: the timeline is ahead of the source.
+        long held = first + 5 * FRAME;
+        assertThat(clock.video(FRAME, held + FRAME)).isEqualTo(held + FRAME);
+        // A burst catches up: from there the source's own spacing again, no re-base.
+        assertThat(clock.video(8 * FRAME, held + 2 * FRAME)).isEqualTo(first + 8 * FRAME);
+        assertThat(clock.rebases()).isZero();
+    }
+
+    @Test
     void soundUsesThePicturesOffsetAndNothingBeforeTheFirstPicture() {
         SourceClock clock = new SourceClock();
         assertThat(clock.audio(1_000_000)).isEqualTo(Long.MIN_VALUE);
