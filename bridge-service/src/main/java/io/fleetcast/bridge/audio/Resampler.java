@@ -83,7 +83,8 @@ final class Resampler implements AutoCloseable {
     private static String layout(AVFrame frame) {
         try (BytePointer text = new BytePointer(64)) {
             AvCall.check("av_channel_layout_describe", av_channel_layout_describe(frame.ch_layout(), text, 64));
-            return text.getString();
+            // limit 0: read up to the terminating zero, not the whole (uninitialised) buffer.
+            return text.limit(0).getString();
         }
     }
 
