@@ -67,8 +67,7 @@ final class IngestHandler implements Handler {
                 n = body.read(chunk);
             } catch (IOException | RuntimeException e) {
                 // Gone mid-body (network, read timeout, a broken chunk): there is nobody to answer.
-                LOG.log(Level.INFO, "audio producer " + producer + " went away after " + bytes + " bytes: "
-                        + e.getMessage());
+                LOG.log(Level.INFO, "audio producer " + producer + " went away after " + bytes + " bytes: " + e);
                 throw new CloseConnectionException("audio producer went away", e);
             }
             if (n < 0) {

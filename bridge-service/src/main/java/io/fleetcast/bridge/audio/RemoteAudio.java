@@ -118,8 +118,8 @@ public final class RemoteAudio implements LiveAudio {
                 LOG.log(Level.INFO, "remote audio " + name + " connected (" + format.contentType() + ")");
                 lastProblem = null;
                 decode(chunks, decoder);
-                LOG.log(Level.INFO, "remote audio " + name + " ended after "
-                        + decoder.samples() / SAMPLE_RATE + " s");
+                LOG.log(Level.INFO, String.format(java.util.Locale.ROOT, "remote audio %s ended after %.1f s", name,
+                        decoder.samples() / (double) SAMPLE_RATE));
                 return decoder.samples() > 0;
             }
         } catch (AudioRequestException e) {
