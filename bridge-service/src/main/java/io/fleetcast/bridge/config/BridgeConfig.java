@@ -1,5 +1,6 @@
 package io.fleetcast.bridge.config;
 
+import io.fleetcast.bridge.audio.AudioSettings;
 import io.fleetcast.bridge.encoder.EncoderOptions;
 import io.fleetcast.bridge.hls.HlsSettings;
 import io.fleetcast.bridge.ingest.InputSettings;
@@ -15,7 +16,7 @@ import java.util.Map;
 public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, Ladder ladder,
                            List<String> encoders, EncoderOptions encoderOptions, int encoderThreads,
                            long audioBitRate, double gopSeconds, int cudaDevice,
-                           Duration metricsLogInterval, String ffmpegLogLevel, boolean dryRun) {
+                           Duration metricsLogInterval, String ffmpegLogLevel, boolean dryRun, AudioSettings audio) {
     public BridgeConfig {
         encoders = List.copyOf(encoders);
         if (gopSeconds > hls.segmentSeconds() + 1e-9) {
@@ -48,7 +49,8 @@ public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, La
                 read.integer("CUDA_DEVICE", 0, 0, 64),
                 Duration.ofSeconds(read.integer("METRICS_LOG_SECONDS", 10, 1, 3600)),
                 read.text("FFMPEG_LOG_LEVEL", "warning"),
-                read.flag("DRY_RUN"));
+                read.flag("DRY_RUN"),
+                AudioSettings.fromEnv(env));
     }
 
     private static List<String> encoders(String text) {
