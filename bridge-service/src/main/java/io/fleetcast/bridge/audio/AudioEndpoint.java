@@ -4,6 +4,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
 import java.lang.System.Logger.Level;
@@ -18,8 +19,8 @@ import java.time.Duration;
  */
 public final class AudioEndpoint implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AudioEndpoint.class.getName());
-    /** A producer silent this long on the socket is gone: its slot frees up for the next one. */
-    private static final Duration PRODUCER_READ_TIMEOUT = Duration.ofSeconds(5);
+    /** A producer silent this long on its socket is gone: its slot frees up for the next one. */
+    private static final Duration SILENT_PRODUCER = Duration.ofSeconds(5);
     private static final Duration LISTENER_WAIT = Duration.ofSeconds(10);
     /** A listener further behind than this (about 2.7 s of PCM, far more of AAC) is dropped. */
     private static final long LISTENER_QUEUE_BYTES = 512 * 1024;
@@ -39,20 +40,17 @@ public final class AudioEndpoint implements AutoCloseable {
             throw new IllegalArgumentException("the audio endpoint is off without AUDIO_TOKEN");
         }
         Relay relay = new Relay(LISTENER_QUEUE_BYTES);
-        IngestHandler ingest = new IngestHandler(sink, relay);
+        IngestHandler ingest = new IngestHandler(sink, relay, SILENT_PRODUCER);
         StreamHandler stream = new StreamHandler(relay, LISTENER_WAIT);
         BearerCheck bearer = new BearerCheck(settings.token());
         try {
             WebServer server = WebServer.builder()
                     .port(settings.port())
-                    // Live bodies have no end: no size limit; a silent socket is a dead producer.
+                    // Live bodies have no end: no size limit.
                     .maxPayloadSize(-1)
-                    .connectionOptions(options -> options.readTimeout(PRODUCER_READ_TIMEOUT).tcpNoDelay(true))
+                    .connectionOptions(options -> options.tcpNoDelay(true))
                     .shutdownGracePeriod(Duration.ofMillis(200))
-                    .routing(routing -> routing(routing, bearer, ingest, stream,
-                            (req, res) -> res.header(HeaderNames.CONTENT_TYPE, "application/json")
-                                    .send("{\"status\":\"UP\",\"producer\":" + ingest.busy()
-                                            + ",\"listeners\":" + relay.listeners() + "}")))
+                    .routing(routing -> routing(routing, bearer, ingest, stream, health(ingest, relay)))
                     .build()
                     .start();
             LOG.log(Level.INFO, "audio endpoint listening on port " + server.port());
@@ -65,7 +63,7 @@ public final class AudioEndpoint implements AutoCloseable {
 
     /** The routing table; errors become plain-text answers and close the connection (a live body is never drained). */
     static void routing(HttpRouting.Builder routing, BearerCheck bearer, IngestHandler ingest, StreamHandler stream,
-                        io.helidon.webserver.http.Handler health) {
+                        Handler health) {
         routing.get("/health", health)
                 .post("/ingest", bearer.guard(ingest))
                 .get("/stream", bearer.guard(stream))
@@ -75,6 +73,12 @@ public final class AudioEndpoint implements AutoCloseable {
                             + req.path().path(), e);
                     answer(res, 500, "internal error");
                 });
+    }
+
+    private static Handler health(IngestHandler ingest, Relay relay) {
+        return (req, res) -> res.header(HeaderNames.CONTENT_TYPE, "application/json")
+                .send("{\"status\":\"UP\",\"producer\":" + ingest.busy()
+                        + ",\"listeners\":" + relay.listeners() + "}");
     }
 
     public int port() {

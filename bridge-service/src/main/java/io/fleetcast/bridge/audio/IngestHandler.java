@@ -8,6 +8,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,11 +25,14 @@ final class IngestHandler implements Handler {
 
     private final PcmSink sink;
     private final Relay relay;
+    private final Duration silentSocketLimit;
     private final AtomicBoolean busy = new AtomicBoolean();
 
-    IngestHandler(PcmSink sink, Relay relay) {
+    /** @param silentSocketLimit a producer whose socket brings nothing this long is gone: its slot frees */
+    IngestHandler(PcmSink sink, Relay relay, Duration silentSocketLimit) {
         this.sink = sink;
         this.relay = relay;
+        this.silentSocketLimit = silentSocketLimit;
     }
 
     boolean busy() {
@@ -42,9 +46,10 @@ final class IngestHandler implements Handler {
             throw new AudioRequestException(409, "another producer is pushing audio: one at a time");
         }
         String producer = req.remotePeer().host();
-        try (BodyDecoder decoder = format.decoder(sink); Relay.Session session = relay.begin(format.contentType())) {
+        try (BodyDecoder decoder = format.decoder(sink); Relay.Session session = relay.begin(format.contentType());
+             SilenceWatch watch = new SilenceWatch(silentSocketLimit, Thread.currentThread())) {
             LOG.log(Level.INFO, "audio producer " + producer + " started (" + format.contentType() + ")");
-            long bytes = ingest(req.content().inputStream(), decoder, session, producer);
+            long bytes = ingest(req.content().inputStream(), decoder, session, watch, producer);
             decoder.finish(session::send);
             double seconds = decoder.samples() / (double) LiveAudio.SAMPLE_RATE;
             LOG.log(Level.INFO, String.format(Locale.ROOT, "audio producer %s finished: %.1f s of audio in %d bytes",
@@ -58,7 +63,8 @@ final class IngestHandler implements Handler {
         }
     }
 
-    private static long ingest(InputStream body, BodyDecoder decoder, Relay.Session session, String producer) {
+    private long ingest(InputStream body, BodyDecoder decoder, Relay.Session session, SilenceWatch watch,
+                        String producer) {
         byte[] chunk = new byte[READ_SIZE];
         long bytes = 0;
         while (true) {
@@ -66,13 +72,15 @@ final class IngestHandler implements Handler {
             try {
                 n = body.read(chunk);
             } catch (IOException | RuntimeException e) {
-                // Gone mid-body (network, read timeout, a broken chunk): there is nobody to answer.
-                LOG.log(Level.INFO, "audio producer " + producer + " went away after " + bytes + " bytes: " + e);
+                // Gone mid-body (network, a broken chunk, silent too long): there is nobody to answer.
+                LOG.log(Level.INFO, "audio producer " + producer + " went away after " + bytes + " bytes: "
+                        + (watch.fired() ? "its socket was silent for " + silentSocketLimit.toSeconds() + " s" : e));
                 throw new CloseConnectionException("audio producer went away", e);
             }
             if (n < 0) {
                 return bytes;
             }
+            watch.heard();
             bytes += n;
             decoder.decode(chunk, n, session::send);
         }

@@ -108,6 +108,26 @@ class EndpointRulesTest {
     }
 
     @Test
+    void aProducerSilentOnItsSocketForFiveSecondsFreesItsSlot() throws Exception {
+        byte[] tone = Tones.pcm(0.1);
+        try (Producer hung = Producer.post(endpoint.uri(), "/ingest", TOKEN, PCM)) {
+            hung.send(tone, 0, tone.length);
+            awaitProducer();
+            long hungAt = System.nanoTime();
+            long deadline = hungAt + Duration.ofSeconds(10).toNanos();
+            while (get("/health", null).body().contains("\"producer\":true")) {
+                assertThat(System.nanoTime()).as("the slot is freed").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - hungAt)).isGreaterThan(Duration.ofSeconds(4));
+            try (Producer next = Producer.post(endpoint.uri(), "/ingest", TOKEN, PCM)) {
+                next.send(tone, 0, tone.length);
+                assertThat(next.finish().status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void aGarbageBodyGets400TheLiveAudioStaysSilentAndTheNextProducerIsHeard() throws Exception {
         byte[] garbage = "this is not audio at all, just a text file pushed by mistake\n".repeat(60)
                 .getBytes(StandardCharsets.UTF_8);
