@@ -78,8 +78,8 @@ final class AdtsDecoder implements BodyDecoder {
             start[startBytes++] = bytes[i];
             if (startBytes == start.length && !((start[0] & 0xFF) == 0xFF && (start[1] & 0xF6) == 0xF0)) {
                 throw new AudioRequestException(400, String.format("the body is not AAC ADTS: it must start with"
-                        + " an ADTS header (sync word 0xFFF), got 0x%02X 0x%02X (push with ffmpeg ... -c:a aac -f adts -)",
-                        start[0] & 0xFF, start[1] & 0xFF));
+                        + " an ADTS header (sync word 0xFFF), got 0x%02X 0x%02X"
+                        + " (push with ffmpeg ... -c:a aac -f adts -)", start[0] & 0xFF, start[1] & 0xFF));
             }
         }
     }

@@ -44,7 +44,8 @@ public record AudioSettings(AudioSource source, URI remote, AudioMix mix, String
         AudioSource source = source(sourceText);
         URI remote = source == AudioSource.REMOTE ? remote(sourceText) : null;
         String token = read.text("AUDIO_TOKEN", "");
-        if (!token.isEmpty() && (token.length() < MIN_TOKEN_LENGTH || !token.chars().allMatch(c -> c > 32 && c < 127))) {
+        boolean printable = token.chars().allMatch(c -> c > 32 && c < 127);
+        if (!token.isEmpty() && (token.length() < MIN_TOKEN_LENGTH || !printable)) {
             // The value itself is never repeated: it is a secret.
             throw new ConfigException("AUDIO_TOKEN must be at least " + MIN_TOKEN_LENGTH
                     + " printable ASCII characters without spaces");

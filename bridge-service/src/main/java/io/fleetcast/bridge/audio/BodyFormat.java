@@ -24,7 +24,10 @@ enum BodyFormat {
         return contentType;
     }
 
-    /** @throws AudioRequestException 415 for a type (or PCM rate, channel count) we do not take, 400 for a bad parameter */
+    /**
+     * @throws AudioRequestException 415 for a type (or PCM rate, channel count) we do not take,
+     *                               400 for a bad parameter
+     */
     static BodyFormat of(String header) {
         if (header == null || header.isBlank()) {
             throw new AudioRequestException(415, "Content-Type is required: " + ACCEPTED);

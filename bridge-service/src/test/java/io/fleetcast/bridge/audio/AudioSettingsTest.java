@@ -53,7 +53,8 @@ class AudioSettingsTest {
     @Test
     void badValuesNameTheirKey() {
         assertThatThrownBy(() -> AudioSettings.fromEnv(Map.of("AUDIO_SOURCE", "microphone")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("AUDIO_SOURCE").hasMessageContaining("microphone");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("AUDIO_SOURCE")
+                .hasMessageContaining("microphone");
         assertThatThrownBy(() -> AudioSettings.fromEnv(Map.of("AUDIO_MIX", "blend")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("AUDIO_MIX");
         assertThatThrownBy(() -> AudioSettings.fromEnv(Map.of("AUDIO_PORT", "70000")))

@@ -42,7 +42,8 @@ class EndpointRulesTest {
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.uri().resolve(path)).timeout(Duration.ofSeconds(5));
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.uri().resolve(path))
+                .timeout(Duration.ofSeconds(5));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -64,7 +65,8 @@ class EndpointRulesTest {
         assertThat(pushed.body()).contains("not valid").doesNotContain(TOKEN);
         HttpResponse<String> listened = get("/stream", "Bearer wrong-token-0123456789");
         assertThat(listened.statusCode()).isEqualTo(401);
-        assertThat(listened.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(listened.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
         assertThat(get("/stream", null).statusCode()).isEqualTo(401);
         assertThat(get("/stream", "Basic " + TOKEN).statusCode()).isEqualTo(401);
     }

@@ -67,7 +67,8 @@ class IngestTest {
             assertThat(producer.finish().status()).isEqualTo(200);
         }
 
-        assertThat(heard.samples).as("1.5 s at 44.1 kHz is about 72000 samples at 48 kHz").isGreaterThanOrEqualTo(60_000);
+        assertThat(heard.samples).as("1.5 s at 44.1 kHz is about 72000 samples at 48 kHz")
+                .isGreaterThanOrEqualTo(60_000);
         // Skip the encoder's priming and the resampler's start; then a quarter second per check.
         assertThat(Pitch.dominant(heard.left, 4_800, 12_000)).isCloseTo(Tones.LEFT_HZ, within(4.0));
         assertThat(Pitch.dominant(heard.right, 4_800, 12_000)).isCloseTo(Tones.RIGHT_HZ, within(4.0));

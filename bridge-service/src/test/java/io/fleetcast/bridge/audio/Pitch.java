@@ -27,7 +27,7 @@ final class Pitch {
         return Math.sqrt(sum / Math.max(1, count));
     }
 
-    /** The largest change between neighbouring samples: a splice or a click shows as a step a clean tone never makes. */
+    /** The largest change between neighbouring samples: a splice or a click makes a step a clean tone never does. */
     static double largestStep(float[] samples, int from, int count) {
         double largest = 0;
         for (int i = from + 1; i < from + count; i++) {

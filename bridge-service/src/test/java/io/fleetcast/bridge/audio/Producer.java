@@ -56,8 +56,9 @@ final class Producer implements AutoCloseable {
         out.flush();
     }
 
-    /** Sends all of {@code bytes} in chunks of {@code chunk} bytes, {@code speed} times faster than real time at {@code bytesPerSecond}. */
-    void sendPaced(byte[] bytes, int chunk, double bytesPerSecond, double speed) throws IOException, InterruptedException {
+    /** Sends {@code bytes} in chunks, {@code speed} times faster than real time at {@code bytesPerSecond}. */
+    void sendPaced(byte[] bytes, int chunk, double bytesPerSecond, double speed)
+            throws IOException, InterruptedException {
         long start = System.nanoTime();
         for (int at = 0; at < bytes.length; at += chunk) {
             long due = start + (long) (at / bytesPerSecond / speed * 1e9);

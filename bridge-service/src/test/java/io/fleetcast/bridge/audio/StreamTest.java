@@ -72,7 +72,8 @@ class StreamTest {
             awaitListeners(1);
             Heard heard;
             try (Producer producer = Producer.post(endpoint.uri(), "/ingest", TOKEN, "audio/aac")) {
-                Thread pushing = Thread.ofVirtual().start(() -> IngestTest.push(producer, aac, 700, 128_000 / 8.0 * 1.5));
+                Thread pushing = Thread.ofVirtual()
+                        .start(() -> IngestTest.push(producer, aac, 700, 128_000 / 8.0 * 1.5));
                 heard = Heard.listen(remote, Duration.ofSeconds(6), 60_000);
                 pushing.join();
                 assertThat(producer.finish().status()).isEqualTo(200);

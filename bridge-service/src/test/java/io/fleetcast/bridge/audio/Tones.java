@@ -49,9 +49,10 @@ final class Tones {
         return samples;
     }
 
-    /** {@code seconds} of LEFT_HZ / RIGHT_HZ at half scale ({@code sine} gives 1/8) and {@code sampleRate}, as AAC in ADTS frames. */
+    /** {@code seconds} of LEFT_HZ / RIGHT_HZ at half scale and {@code sampleRate}, as AAC in ADTS frames. */
     static byte[] adts(double seconds, int sampleRate, Path dir) {
         Path file = dir.resolve("tone-" + sampleRate + ".aac");
+        // sine gives 1/8 of full scale: volume=4 makes it half, like the PCM tone.
         String graphText = "sine=frequency=" + LEFT_HZ + ":sample_rate=" + sampleRate + ":duration=" + seconds + "[l];"
                 + "sine=frequency=" + RIGHT_HZ + ":sample_rate=" + sampleRate + ":duration=" + seconds + "[r];"
                 + "[l][r]join=inputs=2:channel_layout=stereo,volume=4,aformat=sample_fmts=fltp[out0]";
