@@ -64,7 +64,8 @@ class StreamParserTest {
         List<Integer> whole = split(bytes, bytes.length);
 
         assertThat(whole).hasSizeGreaterThan(20);
-        assertThat(whole.stream().mapToInt(Integer::intValue).sum()).as("every byte in a frame").isEqualTo(bytes.length);
+        assertThat(whole.stream().mapToInt(Integer::intValue).sum()).as("every byte in a frame")
+                .isEqualTo(bytes.length);
         assertThat(split(bytes, 1)).isEqualTo(whole);
         assertThat(split(bytes, 37)).isEqualTo(whole);
     }
