@@ -61,13 +61,22 @@ public final class AudioEndpoint implements AutoCloseable {
         }
     }
 
-    /** The routing table; errors become plain-text answers and close the connection (a live body is never drained). */
+    /**
+     * The routing table. Refusals are logged here, in one place, and answered in plain text
+     * with the connection closed (a live body is never drained).
+     */
     static void routing(HttpRouting.Builder routing, BearerCheck bearer, IngestHandler ingest, StreamHandler stream,
                         Handler health) {
         routing.get("/health", health)
                 .post("/ingest", bearer.guard(ingest))
                 .get("/stream", bearer.guard(stream))
-                .error(AudioRequestException.class, (req, res, e) -> answer(res, e.status(), e.getMessage()))
+                .error(AudioRequestException.class, (req, res, e) -> {
+                    Level level = e.status() == 503 ? Level.DEBUG
+                            : e.status() == 401 || e.status() == 400 ? Level.WARNING : Level.INFO;
+                    LOG.log(level, "refused " + req.prologue().method().text() + " " + req.path().path() + " from "
+                            + req.remotePeer().host() + ": " + e.status() + " " + e.getMessage());
+                    answer(res, e.status(), e.getMessage());
+                })
                 .error(Exception.class, (req, res, e) -> {
                     LOG.log(Level.ERROR, "audio endpoint failed on " + req.prologue().method().text() + " "
                             + req.path().path(), e);

@@ -55,9 +55,6 @@ final class IngestHandler implements Handler {
             LOG.log(Level.INFO, String.format(Locale.ROOT, "audio producer %s finished: %.1f s of audio in %d bytes",
                     producer, seconds, bytes));
             res.send(String.format(Locale.ROOT, "received %.1f s of audio (%d bytes)%n", seconds, bytes));
-        } catch (AudioRequestException e) {
-            LOG.log(Level.WARNING, "audio producer " + producer + " refused: " + e.getMessage());
-            throw e;
         } finally {
             busy.set(false);
         }
