@@ -1,5 +1,6 @@
 package io.fleetcast.bridge.config;
 
+import io.fleetcast.bridge.audio.AudioSettings;
 import io.fleetcast.bridge.broadcast.SlateSettings;
 import io.fleetcast.bridge.encoder.EncoderOptions;
 import io.fleetcast.bridge.hls.HlsSettings;
@@ -16,7 +17,8 @@ import java.util.Map;
 public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, Ladder ladder,
                            List<String> encoders, EncoderOptions encoderOptions, int encoderThreads,
                            long audioBitRate, double gopSeconds, int cudaDevice,
-                           SlateSettings slate, Duration metricsLogInterval, String ffmpegLogLevel, boolean dryRun) {
+                           SlateSettings slate, Duration metricsLogInterval, String ffmpegLogLevel, boolean dryRun,
+                           AudioSettings audio) {
     public BridgeConfig {
         encoders = List.copyOf(encoders);
         if (gopSeconds > hls.segmentSeconds() + 1e-9) {
@@ -52,7 +54,8 @@ public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, La
                         read.text("SLATE_IMAGE", "").isBlank() ? null : Path.of(read.text("SLATE_IMAGE", ""))),
                 Duration.ofSeconds(read.integer("METRICS_LOG_SECONDS", 10, 1, 3600)),
                 read.text("FFMPEG_LOG_LEVEL", "warning"),
-                read.flag("DRY_RUN"));
+                read.flag("DRY_RUN"),
+                AudioSettings.fromEnv(env));
     }
 
     private static List<String> encoders(String text) {

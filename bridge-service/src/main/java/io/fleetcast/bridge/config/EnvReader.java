@@ -4,14 +4,14 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** Reads typed values from an environment map, failing with the key and the bad value. */
-final class EnvReader {
+public final class EnvReader {
     private final Map<String, String> env;
 
-    EnvReader(Map<String, String> env) {
+    public EnvReader(Map<String, String> env) {
         this.env = env;
     }
 
-    String required(String key) {
+    public String required(String key) {
         String value = env.get(key);
         if (value == null || value.isBlank()) {
             throw new ConfigException(key + " is required");
@@ -19,12 +19,12 @@ final class EnvReader {
         return value.trim();
     }
 
-    String text(String key, String fallback) {
+    public String text(String key, String fallback) {
         String value = env.get(key);
         return value == null || value.isBlank() ? fallback : value.trim();
     }
 
-    <T> T parsed(String key, String fallback, Function<String, T> parser) {
+    public <T> T parsed(String key, String fallback, Function<String, T> parser) {
         String value = text(key, fallback);
         try {
             return parser.apply(value);
@@ -33,7 +33,7 @@ final class EnvReader {
         }
     }
 
-    int integer(String key, int fallback, int min, int max) {
+    public int integer(String key, int fallback, int min, int max) {
         int value = parsed(key, Integer.toString(fallback), Integer::parseInt);
         if (value < min || value > max) {
             throw new ConfigException(key + " must be " + min + ".." + max + ", got " + value);
@@ -41,7 +41,7 @@ final class EnvReader {
         return value;
     }
 
-    double decimal(String key, double fallback, double min, double max) {
+    public double decimal(String key, double fallback, double min, double max) {
         double value = parsed(key, Double.toString(fallback), Double::parseDouble);
         if (!(value >= min && value <= max)) {
             throw new ConfigException(key + " must be " + min + ".." + max + ", got " + value);
@@ -49,7 +49,7 @@ final class EnvReader {
         return value;
     }
 
-    boolean flag(String key) {
+    public boolean flag(String key) {
         String value = text(key, "false").toLowerCase(java.util.Locale.ROOT);
         return switch (value) {
             case "1", "true", "yes", "on" -> true;

@@ -19,7 +19,9 @@ import io.fleetcast.media.Packet;
 import io.fleetcast.media.filter.Pull;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.IntPointer;
 
 /**
@@ -43,7 +45,19 @@ public final class Decoder implements AutoCloseable {
      *                   thread, which a live picture should not wait for
      */
     public Decoder(AVStream stream, HardwareDevice device, boolean lowLatency) {
-        int codecId = stream.codecpar().codec_id();
+        this(stream.codecpar().codec_id(), stream.codecpar(), stream.time_base(), device, lowLatency);
+    }
+
+    /**
+     * A decoder for the bare packets of {@code codecId} that a {@link StreamParser} splits from
+     * a byte stream with no container (AAC in ADTS frames): the packets carry the format.
+     */
+    public static Decoder forBarePackets(int codecId) {
+        return new Decoder(codecId, null, null, null, false);
+    }
+
+    private Decoder(int codecId, AVCodecParameters parameters, AVRational timeBase, HardwareDevice device,
+                    boolean lowLatency) {
         AVCodec codec = avcodec_find_decoder(codecId);
         if (codec == null || codec.isNull()) {
             throw new MediaException("no decoder for codec " + avcodec_get_name(codecId).getString());
@@ -51,9 +65,10 @@ public final class Decoder implements AutoCloseable {
         context = AvCall.allocated("avcodec_alloc_context3", avcodec_alloc_context3(codec));
         cudaFormat = device == null ? null : new CudaFormat();
         try {
-            AvCall.check("avcodec_parameters_to_context",
-                    avcodec_parameters_to_context(context, stream.codecpar()));
-            context.pkt_timebase(stream.time_base());
+            if (parameters != null) {
+                AvCall.check("avcodec_parameters_to_context", avcodec_parameters_to_context(context, parameters));
+                context.pkt_timebase(timeBase);
+            }
             context.thread_count(0);
             if (lowLatency) {
                 context.thread_type(FF_THREAD_SLICE);
