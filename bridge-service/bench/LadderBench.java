@@ -78,7 +78,7 @@ public class LadderBench {
             PacedPublisher publisher = new PacedPublisher();
             Thread camera = Thread.ofPlatform().start(() -> publisher.publish(source.toString(), "mpegts", url,
                     Map.of("listen", "1", "listen_timeout", "20000"), 8.0));
-            try (Pipeline pipeline = new Pipeline(input, run, new SlateSettings(SlateSettings.DEFAULT_AFTER, null), List.of(output), null, "bench",
+            try (Pipeline pipeline = new Pipeline(input, run, new SlateSettings(SlateSettings.DEFAULT_AFTER, null), List.of(output), null, null, "bench",
                     Duration.ofSeconds(60))) {
                 pipeline.start();
                 List<String> rungs = List.of("1080p", "720p", "480p");

@@ -111,7 +111,7 @@ public class RestreamBench {
             publish(source, url, seconds - 35);
         });
         try (Pipeline pipeline = new Pipeline(in, settings, new SlateSettings(SlateSettings.DEFAULT_AFTER, null),
-                outputs, null, "bench", Duration.ofSeconds(60))) {
+                outputs, null, null, "bench", Duration.ofSeconds(60))) {
             pipeline.start();
             while (System.nanoTime() - start < seconds * 1_000_000_000L) {
                 double at = (System.nanoTime() - start) / 1e9;

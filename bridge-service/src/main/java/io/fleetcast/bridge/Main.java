@@ -1,5 +1,7 @@
 package io.fleetcast.bridge;
 
+import io.fleetcast.bridge.audio.AudioParts;
+import io.fleetcast.bridge.broadcast.LiveSound;
 import io.fleetcast.bridge.broadcast.Output;
 import io.fleetcast.bridge.broadcast.Pipeline;
 import io.fleetcast.bridge.broadcast.RunSettings;
@@ -7,6 +9,7 @@ import io.fleetcast.bridge.config.BridgeConfig;
 import io.fleetcast.bridge.config.ConfigException;
 import io.fleetcast.bridge.hls.HlsOutput;
 import io.fleetcast.bridge.hls.LocalDirectory;
+import io.fleetcast.media.Closer;
 import io.fleetcast.media.codec.EncoderProbe;
 import io.fleetcast.media.codec.HardwareDevice;
 import io.fleetcast.media.codec.ProbeResult;
@@ -14,12 +17,14 @@ import io.fleetcast.media.log.FfmpegLog;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Runs one broadcast from the environment: INPUT_URL through the ladder into HLS_DIR. With
- * DRY_RUN=true it prints the plan (input, encoder and why, rungs, outputs) and exits.
+ * Runs one broadcast from the environment: INPUT_URL through the ladder into HLS_DIR (and the
+ * restream, the audio endpoint). With DRY_RUN=true it prints the plan (input, encoder and
+ * why, rungs, slate, outputs) and exits. Exit codes: 0 at a file's end, 1 when the broadcast
+ * fails, 2 on bad configuration (the message names the key).
  */
 public final class Main {
     private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
@@ -36,53 +41,75 @@ public final class Main {
         try {
             config = BridgeConfig.fromEnv(System.getenv());
         } catch (ConfigException e) {
-            System.err.println("bridge-service: " + e.getMessage());
+            LOG.log(Level.ERROR, "bad configuration: " + e.getMessage());
             System.exit(2);
             return;
         }
-        FfmpegLog ffmpegLog = new FfmpegLog(System.getLogger("ffmpeg"), level(config.ffmpegLogLevel()));
-        ProbeResult probe = new EncoderProbe(ffmpegLog).choose(
-                config.encoderOptions().candidates(config.encoders()));
-        RunSettings settings = runSettings(config, probe);
-        if (config.dryRun()) {
-            System.out.print(Plan.describe(config, probe));
-            return;
+        System.exit(run(config));
+    }
+
+    /** The broadcast, its parts closed in reverse order on every way out (the end, a failure, a signal). */
+    static int run(BridgeConfig config) throws InterruptedException {
+        Closer closer = new Closer();
+        Runnable closeAll = new Runnable() {
+            private boolean closed;
+
+            @Override
+            public synchronized void run() {
+                if (!closed) {
+                    closed = true;
+                    closer.close();
+                }
+            }
+        };
+        Thread hook = new Thread(closeAll, "bridge-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            FfmpegLog ffmpegLog = closer.add(new FfmpegLog(System.getLogger("ffmpeg"), config.ffmpegLogLevel()));
+            ProbeResult probe = new EncoderProbe(ffmpegLog).choose(config.encoderOptions().candidates(config.encoders()));
+            if (config.dryRun()) {
+                System.out.print(Plan.describe(config, probe));
+                return 0;
+            }
+            RunSettings settings = runSettings(config, probe);
+            HardwareDevice device = settings.gpu() ? closer.add(HardwareDevice.cuda(config.cudaDevice())) : null;
+            AudioParts audio = closer.add(AudioParts.start(config.audio()));
+            LiveSound liveSound = audio.live() == null ? null : new LiveSound(audio.live(), config.audio().mix());
+            Pipeline pipeline = closer.add(new Pipeline(config.input(), settings, config.slate(), outputs(config),
+                    liveSound, device, probe.reason(), config.metricsLogInterval()));
+            LOG.log(Level.INFO, "bridge started: {0}", Plan.describe(config, probe).replace('\n', ' '));
+            pipeline.start();
+            while (!pipeline.awaitEnd(Duration.ofSeconds(1))) {
+                // The ingest thread does the work; main only waits for a file input to end.
+            }
+            if (pipeline.failure() != null) {
+                LOG.log(Level.ERROR, "broadcast failed: " + pipeline.failure().getMessage());
+                return 1;
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "bridge failed: " + e.getMessage(), e);
+            return 1;
+        } finally {
+            closeAll.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running (or ran) already.
+            }
         }
-        HardwareDevice device = settings.gpu() ? HardwareDevice.cuda(config.cudaDevice()) : null;
+    }
+
+    private static List<Output> outputs(BridgeConfig config) {
+        List<Output> outputs = new ArrayList<>();
         LocalDirectory directory = new LocalDirectory(config.hlsDir());
-        List<Output> outputs = List.of(new HlsOutput(directory, directory.root().resolve(".staging"), config.hls()));
-        Pipeline pipeline = new Pipeline(config.input(), settings, config.slate(), outputs, device, probe.reason(),
-                config.metricsLogInterval());
-        Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "bridge-shutdown"));
-        LOG.log(Level.INFO, "bridge started: {0}", Plan.describe(config, probe).replace('\n', ' '));
-        pipeline.start();
-        while (!pipeline.awaitEnd(Duration.ofSeconds(1))) {
-            // The ingest thread does the work; main only waits for a file input to end.
-        }
-        pipeline.close();
-        if (device != null) {
-            device.close();
-        }
-        ffmpegLog.close();
-        if (pipeline.failure() != null) {
-            System.err.println("bridge-service: " + pipeline.failure().getMessage());
-            System.exit(1);
-        }
+        outputs.add(new HlsOutput(directory, directory.root().resolve(".staging"), config.hls()));
+        return outputs;
     }
 
     static RunSettings runSettings(BridgeConfig config, ProbeResult probe) {
         return new RunSettings(config.ladder(), probe.encoder(), config.encoderOptions(), config.encoderThreads(),
-                config.gopSeconds(), config.audioBitRate(), config.cudaDevice(), true);
-    }
-
-    private static System.Logger.Level level(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "quiet", "off" -> Level.OFF;
-            case "error" -> Level.ERROR;
-            case "info" -> Level.INFO;
-            case "verbose", "debug" -> Level.DEBUG;
-            case "trace" -> Level.TRACE;
-            default -> Level.WARNING;
-        };
+                config.gopSeconds(), config.audioBitRate(), config.cudaDevice(),
+                config.audio().source() != io.fleetcast.bridge.audio.AudioSource.SILENT);
     }
 }

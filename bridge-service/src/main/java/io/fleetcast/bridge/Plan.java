@@ -35,7 +35,7 @@ final class Plan {
                 config.gopSeconds(), probe.encoder().equals("libx264")
                         ? "preset " + config.encoderOptions().x264Preset() : ""));
         text.append("audio:    AAC ").append(config.audioBitRate() / 1000)
-                .append("k 48 kHz stereo (source audio, or silence when it has none)\n");
+                .append("k 48 kHz stereo, ").append(config.audio()).append('\n');
         text.append("slate:    ").append(!config.slate().enabled() ? "off"
                 : "after " + config.slate().after().toMillis() + " ms without a source picture: "
                 + (config.slate().image() == null ? "generated card" : config.slate().image().toString())

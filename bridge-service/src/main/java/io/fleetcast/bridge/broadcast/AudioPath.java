@@ -2,8 +2,10 @@ package io.fleetcast.bridge.broadcast;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_describe;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_sample_fmt_name;
 
+import io.fleetcast.bridge.audio.AudioMix;
 import io.fleetcast.media.AvCall;
 import io.fleetcast.media.Frame;
 import io.fleetcast.media.Packet;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
 
 /**
  * The one sound track every rung shares, AAC 48 kHz stereo encoded once, kept for the whole
@@ -26,7 +29,8 @@ import org.bytedeco.javacpp.BytePointer;
  * has no source sound (a source without any, the slate, {@code AUDIO_SOURCE=silent}) silence
  * from an {@code anullsrc} filter fills in, pulled only as far as the pictures have got so it
  * never runs ahead of them. Its timestamps are contiguous: sound that arrives for time already
- * filled is dropped, a gap is filled with silence.
+ * filled is dropped, a gap is filled with silence. Live sound from outside ({@link LiveSound})
+ * is added over every frame the track gets, or takes the source's place.
  */
 final class AudioPath implements AutoCloseable {
     static final int SAMPLE_RATE = 48_000;
@@ -36,6 +40,11 @@ final class AudioPath implements AutoCloseable {
     private static final long MAX_GAP = SAMPLE_RATE / 20;
 
     private final boolean sourceSound;
+    private final LiveSound live;
+    private final float[] left;
+    private final float[] right;
+    private final float[] liveLeft;
+    private final float[] liveRight;
     private final Encoder encoder;
     private final CodecParameters parameters;
     private final Distribution distribution;
@@ -50,9 +59,13 @@ final class AudioPath implements AutoCloseable {
     /** The next sample of the track, in samples of the timeline; -1 before the first. */
     private long next = -1;
 
-    /** @param sourceSound whether the source's sound is used (false: silence throughout) */
-    AudioPath(long bitRate, boolean sourceSound, Distribution distribution) {
-        this.sourceSound = sourceSound;
+    /**
+     * @param sourceSound whether the source's sound is used (false: silence throughout)
+     * @param live        sound from outside mixed over the source's or in its place, or null
+     */
+    AudioPath(long bitRate, boolean sourceSound, LiveSound live, Distribution distribution) {
+        this.sourceSound = sourceSound && (live == null || live.keepsSource());
+        this.live = live;
         this.distribution = distribution;
         Encoder opened = null;
         CodecParameters described = null;
@@ -80,6 +93,11 @@ final class AudioPath implements AutoCloseable {
         this.encoder = opened;
         this.parameters = described;
         this.silence = quietGraph;
+        int samples = opened.frameSize();
+        left = new float[samples];
+        right = new float[samples];
+        liveLeft = new float[samples];
+        liveRight = new float[samples];
     }
 
     private static String describe(AVFrame decoded) {
@@ -136,7 +154,7 @@ final class AudioPath implements AutoCloseable {
             if (silence.pull(0, quiet) != Pull.FRAME) {
                 return;
             }
-            encodeAtNext(quiet);
+            encodeAtNext(quiet, false);
         }
     }
 
@@ -160,12 +178,16 @@ final class AudioPath implements AutoCloseable {
             if (start > next + MAX_GAP) {
                 fillUntil(start * 1_000_000 / SAMPLE_RATE);
             }
-            encodeAtNext(frame);
+            encodeAtNext(frame, true);
         }
     }
 
-    private void encodeAtNext(Frame filtered) {
+    /** @param fromSource whether {@code filtered} is the source's sound (else silence) */
+    private void encodeAtNext(Frame filtered, boolean fromSource) {
         try {
+            if (live != null) {
+                addLive(filtered, fromSource ? live.mix() : AudioMix.REPLACE);
+            }
             filtered.av().pts(next);
             next += filtered.av().nb_samples();
             while (!encoder.send(filtered)) {
@@ -175,6 +197,22 @@ final class AudioPath implements AutoCloseable {
             filtered.unref();
         }
         drain();
+    }
+
+    /** The next samples of the live sound, over or in place of {@code frame}'s (fltp stereo). */
+    private void addLive(Frame frame, AudioMix mix) {
+        AVFrame av = frame.av();
+        int samples = Math.min(av.nb_samples(), left.length);
+        live.audio().read(liveLeft, liveRight, samples);
+        AvCall.check("av_frame_make_writable", av_frame_make_writable(av));
+        FloatPointer leftPlane = new FloatPointer(av.data(0));
+        FloatPointer rightPlane = new FloatPointer(av.data(1));
+        leftPlane.get(left, 0, samples);
+        rightPlane.get(right, 0, samples);
+        mix.apply(left, liveLeft, samples);
+        mix.apply(right, liveRight, samples);
+        leftPlane.put(left, 0, samples);
+        rightPlane.put(right, 0, samples);
     }
 
     private void drain() {

@@ -39,15 +39,18 @@ public final class Pipeline implements AutoCloseable {
     private final Thread thread;
     private boolean closed;
 
-    /** @param device the CUDA device for NVENC runs (nullable; closed by the caller) */
+    /**
+     * @param liveSound sound from outside the source (nullable; its live audio is closed by the caller)
+     * @param device    the CUDA device for NVENC runs (nullable; closed by the caller)
+     */
     public Pipeline(InputSettings input, RunSettings settings, SlateSettings slate, List<Output> outputs,
-                    HardwareDevice device, String encoderReason, Duration metricsLogInterval) {
+                    LiveSound liveSound, HardwareDevice device, String encoderReason, Duration metricsLogInterval) {
         this.input = input;
         this.device = device;
         this.reporter = new MetricsReporter(recorder, MediaUrl.redact(input.url()), settings.encoder(),
                 encoderReason, metricsLogInterval);
         this.distribution = new Distribution(outputs, recorder);
-        this.stage = new Stage(settings, distribution, recorder, device, input.live(), slate);
+        this.stage = new Stage(settings, distribution, recorder, device, input.live(), slate, liveSound);
         this.thread = Thread.ofPlatform().name("bridge-ingest").unstarted(this::run);
         // Before the input connects, not on the first picture's way to the first segment.
         FfmpegLibraries.load();

@@ -39,11 +39,12 @@ final class Program implements AutoCloseable {
     }
 
     static Program open(RunSettings settings, Frame first, Rational sourceRate, long clockStart,
-                        Distribution distribution, MetricsRecorder metrics, HardwareDevice device, boolean live) {
+                        Distribution distribution, MetricsRecorder metrics, HardwareDevice device, boolean live,
+                        LiveSound liveSound) {
         LadderStage ladder = LadderStage.open(settings, first, sourceRate, clockStart, distribution, device, live);
         AudioPath sound;
         try {
-            sound = new AudioPath(settings.audioBitRate(), settings.sourceSound(), distribution);
+            sound = new AudioPath(settings.audioBitRate(), settings.sourceSound(), liveSound, distribution);
         } catch (RuntimeException e) {
             ladder.close();
             throw e;

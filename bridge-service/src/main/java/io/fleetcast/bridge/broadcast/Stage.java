@@ -34,6 +34,7 @@ final class Stage implements AutoCloseable {
     private final HardwareDevice device;
     private final boolean live;
     private final SlateSettings slate;
+    private final LiveSound liveSound;
     private final AtomicLong slatePictures = new AtomicLong();
     private final Thread slateThread;
     private volatile Program program;
@@ -42,14 +43,16 @@ final class Stage implements AutoCloseable {
     private Frame held;
     private volatile boolean closed;
 
+    /** @param liveSound sound from outside the source, or null */
     Stage(RunSettings settings, Distribution distribution, MetricsRecorder metrics, HardwareDevice device,
-          boolean live, SlateSettings slate) {
+          boolean live, SlateSettings slate, LiveSound liveSound) {
         this.settings = settings;
         this.distribution = distribution;
         this.metrics = metrics;
         this.device = device;
         this.live = live;
         this.slate = slate;
+        this.liveSound = liveSound;
         this.slateThread = live && slate.enabled()
                 ? Thread.ofPlatform().name("bridge-slate").daemon().start(this::runSlate) : null;
     }
@@ -66,7 +69,8 @@ final class Stage implements AutoCloseable {
     Program program(Frame first, Rational sourceRate) {
         Program current = program;
         if (current == null) {
-            current = Program.open(settings, first, sourceRate, CLOCK_START, distribution, metrics, device, live);
+            current = Program.open(settings, first, sourceRate, CLOCK_START, distribution, metrics, device, live,
+                    liveSound);
             program = current;
         }
         return current;

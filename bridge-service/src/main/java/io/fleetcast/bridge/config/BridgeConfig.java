@@ -17,7 +17,7 @@ import java.util.Map;
 public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, Ladder ladder,
                            List<String> encoders, EncoderOptions encoderOptions, int encoderThreads,
                            long audioBitRate, double gopSeconds, int cudaDevice,
-                           SlateSettings slate, Duration metricsLogInterval, String ffmpegLogLevel, boolean dryRun,
+                           SlateSettings slate, Duration metricsLogInterval, System.Logger.Level ffmpegLogLevel, boolean dryRun,
                            AudioSettings audio) {
     public BridgeConfig {
         encoders = List.copyOf(encoders);
@@ -29,13 +29,17 @@ public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, La
 
     public static BridgeConfig fromEnv(Map<String, String> env) {
         EnvReader read = new EnvReader(env);
-        InputSettings input = new InputSettings(
-                read.required("INPUT_URL"),
-                Duration.ofMillis(Math.round(read.decimal("INPUT_TIMEOUT_SECONDS", 10, 0.5, 600) * 1000)),
-                read.integer("INPUT_PROBE_SIZE", InputSettings.DEFAULT_PROBE_SIZE, 32, 50_000_000),
-                read.integer("INPUT_ANALYZE_MICROS", InputSettings.DEFAULT_ANALYZE_MICROS, 0, 30_000_000),
-                Duration.ofMillis(read.integer("RECONNECT_MIN_MS", 500, 10, 600_000)),
-                Duration.ofMillis(read.integer("RECONNECT_MAX_MS", 10_000, 10, 600_000)));
+        String url = read.required("INPUT_URL");
+        Duration timeout = Duration.ofMillis(Math.round(read.decimal("INPUT_TIMEOUT_SECONDS", 10, 0.5, 600) * 1000));
+        int probeSize = read.integer("INPUT_PROBE_SIZE", InputSettings.DEFAULT_PROBE_SIZE, 32, 50_000_000);
+        int analyze = read.integer("INPUT_ANALYZE_MICROS", InputSettings.DEFAULT_ANALYZE_MICROS, 0, 30_000_000);
+        Duration reconnectMin = Duration.ofMillis(read.integer("RECONNECT_MIN_MS", 500, 10, 600_000));
+        Duration reconnectMax = Duration.ofMillis(read.integer("RECONNECT_MAX_MS", 10_000, 10, 600_000));
+        if (reconnectMax.compareTo(reconnectMin) < 0) {
+            throw new ConfigException("RECONNECT_MAX_MS (" + reconnectMax.toMillis() + ") must not be below RECONNECT_MIN_MS ("
+                    + reconnectMin.toMillis() + ")");
+        }
+        InputSettings input = new InputSettings(url, timeout, probeSize, analyze, reconnectMin, reconnectMax);
         HlsSettings hls = new HlsSettings(
                 read.decimal("HLS_SEGMENT_SECONDS", 2, 0.5, 60),
                 read.integer("HLS_LIST_SIZE", 6, 0, 100_000));
@@ -53,9 +57,22 @@ public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, La
                         (int) SlateSettings.DEFAULT_AFTER.toMillis(), 0, 600_000)),
                         read.text("SLATE_IMAGE", "").isBlank() ? null : Path.of(read.text("SLATE_IMAGE", ""))),
                 Duration.ofSeconds(read.integer("METRICS_LOG_SECONDS", 10, 1, 3600)),
-                read.text("FFMPEG_LOG_LEVEL", "warning"),
+                read.parsed("FFMPEG_LOG_LEVEL", "warning", BridgeConfig::logLevel),
                 read.flag("DRY_RUN"),
                 AudioSettings.fromEnv(env));
+    }
+
+    /** FFmpeg's level names as the service log's levels. */
+    static System.Logger.Level logLevel(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "quiet", "off" -> System.Logger.Level.OFF;
+            case "error" -> System.Logger.Level.ERROR;
+            case "warning" -> System.Logger.Level.WARNING;
+            case "info" -> System.Logger.Level.INFO;
+            case "verbose", "debug" -> System.Logger.Level.DEBUG;
+            case "trace" -> System.Logger.Level.TRACE;
+            default -> throw new IllegalArgumentException("expected quiet, error, warning, info, debug or trace");
+        };
     }
 
     private static List<String> encoders(String text) {

@@ -35,6 +35,6 @@ final class Broadcasts {
     static Pipeline pipeline(String url, String ladder, Path hls, int listSize) {
         LocalDirectory directory = new LocalDirectory(hls);
         HlsOutput output = new HlsOutput(directory, hls.resolve(".staging"), new HlsSettings(2.0, listSize));
-        return new Pipeline(input(url), run(ladder), SLATE, List.of(output), null, "test", Duration.ofSeconds(60));
+        return new Pipeline(input(url), run(ladder), SLATE, List.of(output), null, null, "test", Duration.ofSeconds(60));
     }
 }

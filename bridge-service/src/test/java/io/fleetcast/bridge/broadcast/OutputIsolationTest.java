@@ -70,7 +70,7 @@ class OutputIsolationTest {
         List<Double> published = new ArrayList<>();
         ExecutorService camera = Executors.newSingleThreadExecutor();
         try (Pipeline pipeline = new Pipeline(Broadcasts.input(url), Broadcasts.run("360p:2000k"), Broadcasts.SLATE,
-                List.of(new HlsOutput(directory, hls.resolve(".staging"), new HlsSettings(2.0, 0)), hanging), null,
+                List.of(new HlsOutput(directory, hls.resolve(".staging"), new HlsSettings(2.0, 0)), hanging), null, null,
                 "test", Duration.ofSeconds(60))) {
             var publishing = camera.submit(() -> publish(file, url));
             pipeline.start();

@@ -26,6 +26,9 @@ class BridgeConfigTest {
         assertThat(config.input().probeSize()).isEqualTo(500_000);
         assertThat(config.input().timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.dryRun()).isFalse();
+        assertThat(config.slate().after()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.slate().image()).isNull();
+        assertThat(config.ffmpegLogLevel()).isEqualTo(System.Logger.Level.WARNING);
     }
 
     @ParameterizedTest
@@ -36,7 +39,10 @@ class BridgeConfigTest {
             "ENCODERS;h265_magic;h265_magic",
             "DRY_RUN;maybe;DRY_RUN",
             "GOP_SECONDS;4;GOP_SECONDS",
-            "AUDIO_BITRATE;loud;AUDIO_BITRATE"})
+            "AUDIO_BITRATE;loud;AUDIO_BITRATE",
+            "RECONNECT_MAX_MS;20;RECONNECT_MAX_MS",
+            "FFMPEG_LOG_LEVEL;chatty;FFMPEG_LOG_LEVEL",
+            "SLATE_AFTER_MS;-5;SLATE_AFTER_MS"})
     void rejectsBadValuesNamingTheKey(String key, String value, String named) {
         Map<String, String> env = new HashMap<>(Map.of("INPUT_URL", "/media/clip.mp4"));
         env.put(key, value);
