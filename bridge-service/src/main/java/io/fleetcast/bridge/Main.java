@@ -7,6 +7,8 @@ import io.fleetcast.bridge.config.BridgeConfig;
 import io.fleetcast.bridge.config.ConfigException;
 import io.fleetcast.bridge.hls.HlsOutput;
 import io.fleetcast.bridge.hls.LocalDirectory;
+import io.fleetcast.bridge.restream.RestreamOutput;
+import io.fleetcast.bridge.restream.RestreamSettings;
 import io.fleetcast.media.codec.EncoderProbe;
 import io.fleetcast.media.codec.HardwareDevice;
 import io.fleetcast.media.codec.ProbeResult;
@@ -14,11 +16,13 @@ import io.fleetcast.media.log.FfmpegLog;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs one broadcast from the environment: INPUT_URL through the ladder into HLS_DIR. With
+ * Runs one broadcast from the environment: INPUT_URL through the ladder into HLS_DIR and the
+ * restream destinations (RESTREAM_PRIMARY_URL, RESTREAM_BACKUP_URL). With
  * DRY_RUN=true it prints the plan (input, encoder and why, rungs, outputs) and exits.
  */
 public final class Main {
@@ -50,7 +54,7 @@ public final class Main {
         }
         HardwareDevice device = settings.gpu() ? HardwareDevice.cuda(config.cudaDevice()) : null;
         LocalDirectory directory = new LocalDirectory(config.hlsDir());
-        List<Output> outputs = List.of(new HlsOutput(directory, directory.root().resolve(".staging"), config.hls()));
+        List<Output> outputs = outputs(config, directory, ffmpegLog);
         Pipeline pipeline = new Pipeline(config.input(), settings, outputs, device, probe.reason(),
                 config.metricsLogInterval());
         Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "bridge-shutdown"));
@@ -68,6 +72,16 @@ public final class Main {
             System.err.println("bridge-service: " + pipeline.failure().getMessage());
             System.exit(1);
         }
+    }
+
+    /** HLS, then one restream per configured destination (each reconnects on its own). */
+    static List<Output> outputs(BridgeConfig config, LocalDirectory directory, FfmpegLog ffmpegLog) {
+        List<Output> outputs = new ArrayList<>();
+        outputs.add(new HlsOutput(directory, directory.root().resolve(".staging"), config.hls()));
+        for (RestreamSettings destination : config.restream()) {
+            outputs.add(new RestreamOutput(destination, ffmpegLog));
+        }
+        return List.copyOf(outputs);
     }
 
     static RunSettings runSettings(BridgeConfig config, ProbeResult probe) {

@@ -5,6 +5,7 @@ import io.fleetcast.bridge.hls.HlsSettings;
 import io.fleetcast.bridge.ingest.InputSettings;
 import io.fleetcast.bridge.ladder.Ladder;
 import io.fleetcast.bridge.ladder.Rung;
+import io.fleetcast.bridge.restream.RestreamSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,9 +16,11 @@ import java.util.Map;
 public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, Ladder ladder,
                            List<String> encoders, EncoderOptions encoderOptions, int encoderThreads,
                            long audioBitRate, double gopSeconds, int cudaDevice,
-                           Duration metricsLogInterval, String ffmpegLogLevel, boolean dryRun) {
+                           Duration metricsLogInterval, String ffmpegLogLevel, boolean dryRun,
+                           List<RestreamSettings> restream) {
     public BridgeConfig {
         encoders = List.copyOf(encoders);
+        restream = List.copyOf(restream);
         if (gopSeconds > hls.segmentSeconds() + 1e-9) {
             throw new ConfigException("GOP_SECONDS (" + gopSeconds + ") must not exceed HLS_SEGMENT_SECONDS ("
                     + hls.segmentSeconds() + "): a segment must start with a keyframe");
@@ -48,7 +51,8 @@ public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, La
                 read.integer("CUDA_DEVICE", 0, 0, 64),
                 Duration.ofSeconds(read.integer("METRICS_LOG_SECONDS", 10, 1, 3600)),
                 read.text("FFMPEG_LOG_LEVEL", "warning"),
-                read.flag("DRY_RUN"));
+                read.flag("DRY_RUN"),
+                RestreamEnv.read(read, ladder));
     }
 
     private static List<String> encoders(String text) {
