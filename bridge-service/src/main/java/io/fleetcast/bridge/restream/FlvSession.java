@@ -7,6 +7,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 
 import io.fleetcast.bridge.broadcast.StreamDescription;
+import io.fleetcast.media.AvCall;
 import io.fleetcast.media.MediaException;
 import io.fleetcast.media.Packet;
 import io.fleetcast.media.format.OutputMedia;
@@ -180,9 +181,15 @@ final class FlvSession implements AutoCloseable {
 
     private static MediaException scrubbed(RestreamSettings settings, Deadline deadline, MediaException e,
                                            String step, Duration allowed) {
-        String message = deadline.expired()
-                ? step + " timed out after " + allowed.toMillis() + " ms"
-                : settings.scrub(e.getMessage());
+        String message;
+        if (deadline.expired()) {
+            message = step + " timed out after " + allowed.toMillis() + " ms";
+        } else if (e.code() < 0) {
+            // FFmpeg's own text for the code; the wrapper's message names the URL, key included.
+            message = step + " failed: " + AvCall.errorText(e.code());
+        } else {
+            message = step + " failed: " + settings.scrub(e.getMessage());
+        }
         return new MediaException(message, e.code());
     }
 }

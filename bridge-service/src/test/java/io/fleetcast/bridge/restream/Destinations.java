@@ -10,11 +10,18 @@ import java.time.Duration;
 
 /** Destinations for tests: loopback ports, quick backoff and timeouts, FFmpeg's log in the test log. */
 final class Destinations {
-    /** One per test JVM, as Main keeps one: FFmpeg has a single log callback. */
-    static final FfmpegLog FFMPEG_LOG = new FfmpegLog(System.getLogger("ffmpeg"), System.Logger.Level.WARNING);
     static final Backoff QUICK = new Backoff(Duration.ofMillis(100), Duration.ofMillis(800));
 
     private Destinations() {
+    }
+
+    /**
+     * Routes FFmpeg's log into the test log and makes it the process's one (FFmpeg has a single
+     * log callback: the newest instance gets the messages, so each test class installs its own
+     * and never closes it, which would silence FFmpeg for the classes after it).
+     */
+    static FfmpegLog installFfmpegLog(System.Logger.Level level) {
+        return new FfmpegLog(System.getLogger("ffmpeg"), level);
     }
 
     static int freePort() {

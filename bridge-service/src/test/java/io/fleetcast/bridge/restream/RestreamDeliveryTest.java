@@ -4,9 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import io.fleetcast.media.log.FfmpegLog;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class RestreamDeliveryTest {
+    private static FfmpegLog ffmpegLog;
+
+    @BeforeAll
+    static void routeFfmpegLog() {
+        ffmpegLog = Destinations.installFfmpegLog(System.Logger.Level.WARNING);
+    }
+
     @Test
     void twoDestinationsEachReceiveDecodableVideoOfTheirRungAndAudioFromZero() throws Exception {
         int portA = Destinations.freePort();
@@ -14,9 +23,9 @@ class RestreamDeliveryTest {
         try (RtmpReceiver a = new RtmpReceiver(Destinations.receiverUrl(portA, "key-a"));
              RtmpReceiver b = new RtmpReceiver(Destinations.receiverUrl(portB, "key-b"));
              RestreamOutput top = new RestreamOutput(Destinations.rtmp("primary", portA, "key-a", null),
-                     Destinations.FFMPEG_LOG);
+                     ffmpegLog);
              RestreamOutput small = new RestreamOutput(Destinations.rtmp("backup", portB, "key-b", "90p"),
-                     Destinations.FFMPEG_LOG);
+                     ffmpegLog);
              TestBroadcast broadcast = new TestBroadcast(0.5, 300_000)) {
             Thread.sleep(200);
             broadcast.play(List.of(top, small), 3, 0, second -> { });
