@@ -244,8 +244,9 @@ public final class RestreamOutput implements Output {
         Duration liveFor = Duration.ofNanos(System.nanoTime() - liveSince);
         dropSession();
         if (!closing.get()) {
-            failed(new Failure(Failure.Kind.TRANSIENT, "connection lost after " + liveFor.toSeconds() + " s: "
-                    + settings.scrub(e.getMessage())), liveFor);
+            failed(new Failure(Failure.Kind.TRANSIENT, String.format(java.util.Locale.ROOT,
+                    "connection lost after %.1f s: %s", liveFor.toMillis() / 1000.0, settings.scrub(e.getMessage()))),
+                    liveFor);
         }
     }
 

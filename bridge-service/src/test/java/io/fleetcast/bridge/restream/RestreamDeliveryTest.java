@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import io.fleetcast.media.log.FfmpegLog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,56 @@ class RestreamDeliveryTest {
             assertThat(top.status().state()).isEqualTo(RestreamState.LIVE);
             assertThat(top.status().reconnects()).isZero();
             assertThat(top.status().packetsSent()).isGreaterThan(85);
+        }
+    }
+
+    @Test
+    void killedReceiverIsReconnectedWhenItReturnsWhileTheOtherDestinationKeepsEveryPicture() throws Exception {
+        int portA = Destinations.freePort();
+        int portB = Destinations.freePort();
+        RtmpReceiver[] b = {new RtmpReceiver(Destinations.receiverUrl(portB, "key-b"))};
+        RtmpReceiver firstB = b[0];
+        try (RtmpReceiver a = new RtmpReceiver(Destinations.receiverUrl(portA, "key-a"));
+             RestreamOutput primary = new RestreamOutput(Destinations.rtmp("primary", portA, "key-a", null), ffmpegLog);
+             RestreamOutput backup = new RestreamOutput(Destinations.rtmp("backup", portB, "key-b", null), ffmpegLog);
+             LogCapture log = new LogCapture(Level.ALL, RestreamOutput.class.getName());
+             TestBroadcast broadcast = new TestBroadcast(0.5, 300_000)) {
+            Thread.sleep(200);
+            broadcast.play(List.of(primary, backup), 7, 1, second -> {
+                try {
+                    if (second == 2) {
+                        firstB.close();
+                    } else if (second == 4) {
+                        b[0] = new RtmpReceiver(Destinations.receiverUrl(portB, "key-b"));
+                    }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(a.await(s -> !s.isEmpty() && s.get(0).pictures() >= 7 * 30 - 2, Duration.ofSeconds(10)))
+                    .as(a.describe()).isTrue();
+            assertThat(b[0].await(s -> !s.isEmpty() && s.get(0).pictures() >= 20, Duration.ofSeconds(10)))
+                    .as(b[0].describe()).isTrue();
+
+            assertThat(a.sessions()).as("the primary never reconnected").hasSize(1);
+            RtmpReceiver.Session kept = a.sessions().get(0);
+            assertThat(kept.error).isNull();
+            assertThat(kept.longestGapMillis()).as("no gap on the primary").isLessThanOrEqualTo(34);
+            assertThat(primary.status().reconnects()).isZero();
+
+            RtmpReceiver.Session beforeKill = firstB.sessions().get(0);
+            assertThat(beforeKill.pictures()).isBetween(40, 75);
+            RtmpReceiver.Session afterReturn = b[0].sessions().get(0);
+            assertThat(afterReturn.error).isNull();
+            assertThat(afterReturn.pictureMillis.get(0)).as("the new session starts near 0").isBetween(0L, 100L);
+            assertThat(afterReturn.longestGapMillis()).isLessThanOrEqualTo(34);
+            assertThat(backup.status().reconnects()).isEqualTo(1);
+            assertThat(backup.status().state()).isEqualTo(RestreamState.LIVE);
+            assertThat(log.atLeast(Level.WARNING)).anySatisfy(line -> assertThat(line)
+                    .contains("restream backup", "connection lost after", "write failed"));
+            assertThat(log.atLeast(Level.WARNING)).noneSatisfy(line -> assertThat(line).contains("restream primary"));
+        } finally {
+            b[0].close();
         }
     }
 }

@@ -47,13 +47,18 @@ final class TestBroadcast implements AutoCloseable {
     private long audioSamples;
 
     TestBroadcast(double gopSeconds, long bitRate) {
+        this(gopSeconds, bitRate, "main");
+    }
+
+    /** @param profile the H.264 profile of both rungs (another profile makes other parameter sets) */
+    TestBroadcast(double gopSeconds, long bitRate, String profile) {
         this.gopFrames = (int) Math.round(gopSeconds * FPS);
         graph = closer.add(new FilterGraph("testsrc2=size=320x180:rate=" + FPS + ",format=yuv420p,split[out0][s];"
                 + "[s]scale=160:90[out1];"
                 + "sine=frequency=440:beep_factor=4:sample_rate=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[out2]",
                 List.of(), List.of(true, true, false), 1));
-        addRung(new RungPlan("180p", 320, 180, new Rational(FPS, 1), bitRate, bitRate, bitRate * 2, "main"));
-        addRung(new RungPlan("90p", 160, 90, new Rational(FPS, 1), bitRate / 2, bitRate / 2, bitRate, "main"));
+        addRung(new RungPlan("180p", 320, 180, new Rational(FPS, 1), bitRate, bitRate, bitRate * 2, profile));
+        addRung(new RungPlan("90p", 160, 90, new Rational(FPS, 1), bitRate / 2, bitRate / 2, bitRate, profile));
         Encoder aac = closer.add(Encoder.audio(new AudioEncoderSettings("aac", 48_000, 2, AV_SAMPLE_FMT_FLTP,
                 128_000, false, Map.of())));
         graph.fixFrameSize(2, aac.frameSize());
