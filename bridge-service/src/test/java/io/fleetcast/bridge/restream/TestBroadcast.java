@@ -42,23 +42,25 @@ final class TestBroadcast implements AutoCloseable {
     private final List<Encoder> encoders = new ArrayList<>();
     private final List<StreamDescription> streams = new ArrayList<>();
     private final int gopFrames;
+    private final String preset;
     private final long startTicks = START_MICROS * 9 / 100;
     private long frameIndex;
     private long audioSamples;
 
     TestBroadcast(double gopSeconds, long bitRate) {
-        this(gopSeconds, bitRate, "main");
+        this(gopSeconds, bitRate, "ultrafast");
     }
 
-    /** @param profile the H.264 profile of both rungs (another profile makes other parameter sets) */
-    TestBroadcast(double gopSeconds, long bitRate, String profile) {
+    /** @param preset the x264 preset (ultrafast codes Constrained Baseline, faster ones CABAC: other SPS) */
+    TestBroadcast(double gopSeconds, long bitRate, String preset) {
+        this.preset = preset;
         this.gopFrames = (int) Math.round(gopSeconds * FPS);
         graph = closer.add(new FilterGraph("testsrc2=size=320x180:rate=" + FPS + ",format=yuv420p,split[out0][s];"
                 + "[s]scale=160:90[out1];"
                 + "sine=frequency=440:beep_factor=4:sample_rate=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[out2]",
                 List.of(), List.of(true, true, false), 1));
-        addRung(new RungPlan("180p", 320, 180, new Rational(FPS, 1), bitRate, bitRate, bitRate * 2, profile));
-        addRung(new RungPlan("90p", 160, 90, new Rational(FPS, 1), bitRate / 2, bitRate / 2, bitRate, profile));
+        addRung(new RungPlan("180p", 320, 180, new Rational(FPS, 1), bitRate, bitRate, bitRate * 2, "main"));
+        addRung(new RungPlan("90p", 160, 90, new Rational(FPS, 1), bitRate / 2, bitRate / 2, bitRate, "main"));
         Encoder aac = closer.add(Encoder.audio(new AudioEncoderSettings("aac", 48_000, 2, AV_SAMPLE_FMT_FLTP,
                 128_000, false, Map.of())));
         graph.fixFrameSize(2, aac.frameSize());
@@ -69,7 +71,7 @@ final class TestBroadcast implements AutoCloseable {
     private void addRung(RungPlan plan) {
         Encoder encoder = closer.add(Encoder.video(new VideoEncoderSettings("libx264", plan.width(), plan.height(),
                 AV_PIX_FMT_YUV420P, VIDEO_TIME_BASE, plan.frameRate(), plan.bitRate(), plan.maxRate(),
-                plan.bufferSize(), gopFrames, 1, false, new EncoderOptions("ultrafast", "p4").forRung("libx264", plan)),
+                plan.bufferSize(), gopFrames, 1, false, new EncoderOptions(preset, "p4").forRung("libx264", plan)),
                 null));
         encoders.add(encoder);
         streams.add(new StreamDescription(streams.size(), plan, closer.add(new CodecParameters(encoder)),
