@@ -24,16 +24,13 @@ import java.util.function.BooleanSupplier;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
-import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
 import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.javacpp.Pointer;
 
 /** Owns one muxer writing to a file or URL (remux.c's output half). */
 public final class OutputMedia implements AutoCloseable {
     private AVFormatContext context;
     private final String name;
-    /** Held here so the native side never calls a collected callback. */
-    private final Interrupt interrupt;
+    private final Interrupts.Registration interrupt;
     private boolean headerWritten;
     private boolean trailerWritten;
 
@@ -53,14 +50,11 @@ public final class OutputMedia implements AutoCloseable {
      */
     public OutputMedia(String format, String url, Map<String, String> ioOptions, BooleanSupplier interrupted) {
         this.name = MediaUrl.redact(url);
-        this.interrupt = interrupted == null ? null : new Interrupt(interrupted);
         AVFormatContext created = new AVFormatContext(null);
         AvCall.check("avformat_alloc_output_context2", format + " " + name,
                 avformat_alloc_output_context2(created, null, format, url));
         context = created;
-        if (interrupt != null) {
-            context.interrupt_callback().callback(interrupt);
-        }
+        this.interrupt = interrupted == null ? null : Interrupts.register(context.interrupt_callback(), interrupted);
         if ((context.oformat().flags() & AVFMT_NOFILE) == 0) {
             AVIOContext io = new AVIOContext(null);
             int code;
@@ -169,19 +163,9 @@ public final class OutputMedia implements AutoCloseable {
             }
             avformat_free_context(context);
             context = null;
-        }
-    }
-
-    private static final class Interrupt extends AVIOInterruptCB.Callback_Pointer {
-        private final BooleanSupplier interrupted;
-
-        Interrupt(BooleanSupplier interrupted) {
-            this.interrupted = interrupted;
-        }
-
-        @Override
-        public int call(Pointer opaque) {
-            return interrupted.getAsBoolean() ? 1 : 0;
+            if (interrupt != null) {
+                interrupt.close();
+            }
         }
     }
 }
