@@ -37,7 +37,7 @@ class KeyRedactionTest {
         List<RestreamOutput> outputs = new ArrayList<>();
         List<String> lines;
         try (LogCapture log = new LogCapture(Level.ALL, "", "ffmpeg", "io.fleetcast");
-             FakeRtmpServer refusing = new FakeRtmpServer(true);
+             FakeRtmpServer refusing = new FakeRtmpServer(FakeRtmpServer.Mode.REFUSE);
              TestBroadcast broadcast = new TestBroadcast(0.2, 200_000)) {
             RtmpReceiver receiver = new RtmpReceiver(Destinations.receiverUrl(livePort, LIVE_KEY));
             outputs.add(new RestreamOutput(Destinations.rtmp("primary", livePort, LIVE_KEY, null), ffmpegLog));

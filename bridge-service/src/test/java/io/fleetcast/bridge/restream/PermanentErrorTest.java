@@ -26,7 +26,7 @@ class PermanentErrorTest {
 
     @Test
     void refusedPublishIsTriedThreeTimesThenGivenUpWithOneClearError() throws Exception {
-        try (FakeRtmpServer ingest = new FakeRtmpServer(true);
+        try (FakeRtmpServer ingest = new FakeRtmpServer(FakeRtmpServer.Mode.REFUSE);
              LogCapture log = new LogCapture(Level.ALL, LOGGER);
              RestreamOutput output = new RestreamOutput(Destinations.rtmp("primary", ingest.port(), "bad-key", null),
                      ffmpegLog);

@@ -25,14 +25,15 @@ class RunContinuityTest {
 
     @Test
     void firstVideoTagIsACompleteSequenceHeaderFromTheKeyframesParameterSets() throws Exception {
-        try (FakeRtmpServer ingest = new FakeRtmpServer(false);
+        try (FakeRtmpServer ingest = new FakeRtmpServer(FakeRtmpServer.Mode.ACCEPT);
              RestreamOutput output = new RestreamOutput(Destinations.rtmp("primary", ingest.port(), "k", null), ffmpegLog);
              TestBroadcast broadcast = new TestBroadcast(0.5, 300_000)) {
             broadcast.play(List.of(output), 1, 0, second -> { });
             output.close();
+            ingest.awaitDisconnects(Duration.ofSeconds(5));
 
             List<byte[]> video = ingest.videoMessages();
-            assertThat(video).hasSizeGreaterThan(20);
+            assertThat(video.size()).as("video messages").isGreaterThan(20);
             byte[] header = video.get(0);
             assertThat(header[0] & 0xFF).isEqualTo(AVC_KEYFRAME);
             assertThat(header[1]).as("AVC sequence header").isEqualTo((byte) SEQUENCE_HEADER);
@@ -48,7 +49,7 @@ class RunContinuityTest {
 
     @Test
     void newRunWithOtherParameterSetsKeepsTheConnectionAndSendsANewSequenceHeader() throws Exception {
-        try (FakeRtmpServer ingest = new FakeRtmpServer(false);
+        try (FakeRtmpServer ingest = new FakeRtmpServer(FakeRtmpServer.Mode.ACCEPT);
              RestreamOutput output = new RestreamOutput(Destinations.rtmp("primary", ingest.port(), "k", null), ffmpegLog)) {
             for (String preset : List.of("ultrafast", "veryfast")) {
                 try (TestBroadcast run = new TestBroadcast(0.5, 300_000, preset)) {
@@ -56,6 +57,7 @@ class RunContinuityTest {
                 }
             }
             output.close();
+            ingest.awaitDisconnects(Duration.ofSeconds(5));
 
             assertThat(ingest.connections()).isEqualTo(1);
             List<byte[]> video = ingest.videoMessages();
