@@ -34,6 +34,7 @@ final class RtmpReceiver implements AutoCloseable {
         volatile int videoExtradataFirstByte = -1;
         volatile long audioSamples;
         volatile long firstAudioMillis = -1;
+        /** Why a picture or a sound could not be decoded, null while all decodes. */
         volatile String error;
 
         int pictures() {
@@ -85,9 +86,7 @@ final class RtmpReceiver implements AutoCloseable {
                 sessions.add(session);
                 receive(input, session);
             } catch (MediaException e) {
-                if (!closed && sessions.contains(session) && session.error == null && !e.isEndOfStream()) {
-                    session.error = e.getMessage();
-                }
+                // The publisher went away (FFmpeg's server reports an I/O error), or we were closed.
             }
         }
     }
@@ -109,21 +108,27 @@ final class RtmpReceiver implements AutoCloseable {
              Frame frame = new Frame()) {
             while (!closed && input.read(packet)) {
                 int index = packet.av().stream_index();
-                if (index == video) {
-                    pictures.send(packet);
-                    while (pictures.receive(frame) == Pull.FRAME) {
-                        session.pictureMillis.add(av_rescale_q(frame.av().best_effort_timestamp(), videoTimeBase, MILLIS));
-                        frame.unref();
-                    }
-                } else if (index == audio) {
-                    sound.send(packet);
-                    while (sound.receive(frame) == Pull.FRAME) {
-                        if (session.firstAudioMillis < 0) {
-                            session.firstAudioMillis = av_rescale_q(frame.av().pts(), audioTimeBase, MILLIS);
+                try {
+                    if (index == video) {
+                        pictures.send(packet);
+                        while (pictures.receive(frame) == Pull.FRAME) {
+                            session.pictureMillis.add(av_rescale_q(frame.av().best_effort_timestamp(), videoTimeBase,
+                                    MILLIS));
+                            frame.unref();
                         }
-                        session.audioSamples += frame.av().nb_samples();
-                        frame.unref();
+                    } else if (index == audio) {
+                        sound.send(packet);
+                        while (sound.receive(frame) == Pull.FRAME) {
+                            if (session.firstAudioMillis < 0) {
+                                session.firstAudioMillis = av_rescale_q(frame.av().pts(), audioTimeBase, MILLIS);
+                            }
+                            session.audioSamples += frame.av().nb_samples();
+                            frame.unref();
+                        }
                     }
+                } catch (MediaException e) {
+                    session.error = "decoding " + (index == video ? "video" : "audio") + ": " + e.getMessage();
+                    throw e;
                 }
                 packet.unref();
             }
