@@ -10,6 +10,8 @@ import io.fleetcast.bridge.config.ConfigException;
 import io.fleetcast.bridge.hls.HlsOutput;
 import io.fleetcast.bridge.hls.LocalDirectory;
 import io.fleetcast.media.Closer;
+import io.fleetcast.bridge.restream.RestreamOutput;
+import io.fleetcast.bridge.restream.RestreamSettings;
 import io.fleetcast.media.codec.EncoderProbe;
 import io.fleetcast.media.codec.HardwareDevice;
 import io.fleetcast.media.codec.ProbeResult;
@@ -75,7 +77,7 @@ public final class Main {
             HardwareDevice device = settings.gpu() ? closer.add(HardwareDevice.cuda(config.cudaDevice())) : null;
             AudioParts audio = closer.add(AudioParts.start(config.audio()));
             LiveSound liveSound = audio.live() == null ? null : new LiveSound(audio.live(), config.audio().mix());
-            Pipeline pipeline = closer.add(new Pipeline(config.input(), settings, config.slate(), outputs(config),
+            Pipeline pipeline = closer.add(new Pipeline(config.input(), settings, config.slate(), outputs(config, ffmpegLog),
                     liveSound, device, probe.reason(), config.metricsLogInterval()));
             LOG.log(Level.INFO, "bridge started: {0}", Plan.describe(config, probe).replace('\n', ' '));
             pipeline.start();
@@ -100,11 +102,15 @@ public final class Main {
         }
     }
 
-    private static List<Output> outputs(BridgeConfig config) {
+    /** HLS, then one restream per configured destination (each reconnects on its own). */
+    static List<Output> outputs(BridgeConfig config, FfmpegLog ffmpegLog) {
         List<Output> outputs = new ArrayList<>();
         LocalDirectory directory = new LocalDirectory(config.hlsDir());
         outputs.add(new HlsOutput(directory, directory.root().resolve(".staging"), config.hls()));
-        return outputs;
+        for (RestreamSettings destination : config.restream()) {
+            outputs.add(new RestreamOutput(destination, ffmpegLog));
+        }
+        return List.copyOf(outputs);
     }
 
     static RunSettings runSettings(BridgeConfig config, ProbeResult probe) {

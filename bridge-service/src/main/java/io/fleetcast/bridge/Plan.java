@@ -2,6 +2,7 @@ package io.fleetcast.bridge;
 
 import io.fleetcast.bridge.config.BridgeConfig;
 import io.fleetcast.bridge.ladder.Rung;
+import io.fleetcast.bridge.restream.RestreamSettings;
 import io.fleetcast.media.codec.ProbeAttempt;
 import io.fleetcast.media.codec.ProbeResult;
 import io.fleetcast.media.format.MediaUrl;
@@ -43,6 +44,17 @@ final class Plan {
         text.append(String.format(Locale.ROOT, "outputs:  HLS %s (segments %.1f s, window %s)%n",
                 config.hlsDir().toAbsolutePath(), config.hls().segmentSeconds(),
                 config.hls().listSize() == 0 ? "all" : config.hls().listSize() + " segments"));
+        if (config.restream().isEmpty()) {
+            text.append("          no restream (RESTREAM_PRIMARY_URL / RESTREAM_BACKUP_URL unset)\n");
+        }
+        for (RestreamSettings destination : config.restream()) {
+            text.append(String.format(Locale.ROOT, "          restream %s %s (FLV, rung %s + audio, reconnect %d..%d ms%s)%n",
+                    destination.name(), destination.redacted(),
+                    destination.rung() == null ? "top" : destination.rung(),
+                    destination.backoff().min().toMillis(), destination.backoff().max().toMillis(),
+                    !destination.tls() ? "" : destination.tlsCaFile() == null ? ", TLS unverified"
+                            : ", TLS verified with " + destination.tlsCaFile()));
+        }
         return text.toString();
     }
 }

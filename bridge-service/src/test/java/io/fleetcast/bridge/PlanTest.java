@@ -20,4 +20,19 @@ class PlanTest {
         assertThat(plan).contains("rtmp://media/playroom", "(live", "libx264", "h264_nvenc: failed: no NVENC",
                 "1080p 4500k", "720p 2500k", "480p 1200k", "/srv/hls", "segments 2.0 s").doesNotContain("secret");
     }
+
+    @Test
+    void dryRunPlanListsRestreamDestinationsRedacted() {
+        BridgeConfig config = BridgeConfig.fromEnv(Map.of("INPUT_URL", "rtsp://media/playroom",
+                "RESTREAM_PRIMARY_URL", "rtmp://a.rtmp.youtube.com/live2", "RESTREAM_PRIMARY_KEY", "abcd-efgh-ijkl",
+                "RESTREAM_BACKUP_URL", "rtmps://b.rtmps.youtube.com:443/live2/qrst-uvwx", "RESTREAM_RUNG", "720p",
+                "RESTREAM_TLS_CA_FILE", "off"));
+        String plan = Plan.describe(config, new ProbeResult("libx264", "test", List.of()));
+        assertThat(plan).contains("restream primary rtmp://a.rtmp.youtube.com/live2/<key redacted>",
+                        "restream backup rtmps://b.rtmps.youtube.com:443/live2/<key redacted>", "rung 720p",
+                        "reconnect 1000..30000 ms", "TLS unverified")
+                .doesNotContain("abcd-efgh-ijkl", "qrst-uvwx");
+        assertThat(Plan.describe(BridgeConfig.fromEnv(Map.of("INPUT_URL", "rtsp://media/playroom")),
+                new ProbeResult("libx264", "test", List.of()))).contains("no restream");
+    }
 }

@@ -7,6 +7,7 @@ import io.fleetcast.bridge.hls.HlsSettings;
 import io.fleetcast.bridge.ingest.InputSettings;
 import io.fleetcast.bridge.ladder.Ladder;
 import io.fleetcast.bridge.ladder.Rung;
+import io.fleetcast.bridge.restream.RestreamSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -18,9 +19,10 @@ public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, La
                            List<String> encoders, EncoderOptions encoderOptions, int encoderThreads,
                            long audioBitRate, double gopSeconds, int cudaDevice,
                            SlateSettings slate, Duration metricsLogInterval, System.Logger.Level ffmpegLogLevel, boolean dryRun,
-                           AudioSettings audio) {
+                           AudioSettings audio, List<RestreamSettings> restream) {
     public BridgeConfig {
         encoders = List.copyOf(encoders);
+        restream = List.copyOf(restream);
         if (gopSeconds > hls.segmentSeconds() + 1e-9) {
             throw new ConfigException("GOP_SECONDS (" + gopSeconds + ") must not exceed HLS_SEGMENT_SECONDS ("
                     + hls.segmentSeconds() + "): a segment must start with a keyframe");
@@ -59,7 +61,8 @@ public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, La
                 Duration.ofSeconds(read.integer("METRICS_LOG_SECONDS", 10, 1, 3600)),
                 read.parsed("FFMPEG_LOG_LEVEL", "warning", BridgeConfig::logLevel),
                 read.flag("DRY_RUN"),
-                AudioSettings.fromEnv(env));
+                AudioSettings.fromEnv(env),
+                RestreamEnv.read(read, ladder));
     }
 
     /** FFmpeg's level names as the service log's levels. */

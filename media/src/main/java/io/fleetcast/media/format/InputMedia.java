@@ -15,11 +15,9 @@ import io.fleetcast.media.Packet;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
 import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
-import org.bytedeco.javacpp.Pointer;
 
 /**
  * Owns one opened demuxer (a file or a network URL). Every blocking FFmpeg call on it
@@ -29,7 +27,7 @@ import org.bytedeco.javacpp.Pointer;
 public final class InputMedia implements AutoCloseable {
     private AVFormatContext context;
     private final String name;
-    private final Interrupt interrupt;
+    private final Interrupts.Registration interrupt;
     private final Map<String, String> unused;
 
     public InputMedia(String url, Map<String, String> options, BooleanSupplier interrupted) {
@@ -47,9 +45,8 @@ public final class InputMedia implements AutoCloseable {
                         + " (capture devices need CaptureDevices.register() first)");
             }
         }
-        this.interrupt = new Interrupt(interrupted);
         context = AvCall.allocated("avformat_alloc_context", avformat_alloc_context());
-        context.interrupt_callback().callback(interrupt);
+        this.interrupt = Interrupts.register(context.interrupt_callback(), interrupted);
         try (Options dictionary = new Options(options)) {
             int code = avformat_open_input(context, url, demuxer, dictionary.av());
             if (code < 0) {
@@ -110,18 +107,6 @@ public final class InputMedia implements AutoCloseable {
             avformat_close_input(context);
             context = null;
         }
-    }
-
-    private static final class Interrupt extends AVIOInterruptCB.Callback_Pointer {
-        private final BooleanSupplier interrupted;
-
-        Interrupt(BooleanSupplier interrupted) {
-            this.interrupted = interrupted;
-        }
-
-        @Override
-        public int call(Pointer opaque) {
-            return interrupted.getAsBoolean() ? 1 : 0;
-        }
+        interrupt.close();
     }
 }

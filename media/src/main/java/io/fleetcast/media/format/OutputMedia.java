@@ -20,6 +20,7 @@ import io.fleetcast.media.Options;
 import io.fleetcast.media.Packet;
 import io.fleetcast.media.Rational;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
@@ -29,6 +30,7 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 public final class OutputMedia implements AutoCloseable {
     private AVFormatContext context;
     private final String name;
+    private final Interrupts.Registration interrupt;
     private boolean headerWritten;
     private boolean trailerWritten;
 
@@ -38,16 +40,27 @@ public final class OutputMedia implements AutoCloseable {
 
     /** @param ioOptions protocol options for opening the URL (listen, timeouts ...) */
     public OutputMedia(String format, String url, Map<String, String> ioOptions) {
+        this(format, url, ioOptions, null);
+    }
+
+    /**
+     * @param interrupted polled by every blocking network call of this muxer (the open, each
+     *                    write, the trailer); when it turns true the call returns with
+     *                    AVERROR_EXIT. Null for none (files).
+     */
+    public OutputMedia(String format, String url, Map<String, String> ioOptions, BooleanSupplier interrupted) {
         this.name = MediaUrl.redact(url);
         AVFormatContext created = new AVFormatContext(null);
         AvCall.check("avformat_alloc_output_context2", format + " " + name,
                 avformat_alloc_output_context2(created, null, format, url));
         context = created;
+        this.interrupt = interrupted == null ? null : Interrupts.register(context.interrupt_callback(), interrupted);
         if ((context.oformat().flags() & AVFMT_NOFILE) == 0) {
             AVIOContext io = new AVIOContext(null);
             int code;
             try (Options options = new Options(ioOptions)) {
-                code = avio_open2(io, url, AVIO_FLAG_WRITE, null, options.av());
+                code = avio_open2(io, url, AVIO_FLAG_WRITE, interrupt == null ? null : context.interrupt_callback(),
+                        options.av());
             }
             if (code < 0) {
                 close();
@@ -116,6 +129,11 @@ public final class OutputMedia implements AutoCloseable {
                 av_opt_set(muxer.priv_data(), key, value, 0)));
     }
 
+    /** Writes out what the interleaving queue holds (the end of a run on a live connection). */
+    public void flush() {
+        AvCall.check("av_interleaved_write_frame(flush)", name, av_interleaved_write_frame(av(), null));
+    }
+
     /** Writes the trailer; close() does it too when it was not done. */
     public void finish() {
         if (headerWritten && !trailerWritten) {
@@ -145,6 +163,9 @@ public final class OutputMedia implements AutoCloseable {
             }
             avformat_free_context(context);
             context = null;
+            if (interrupt != null) {
+                interrupt.close();
+            }
         }
     }
 }

@@ -24,12 +24,19 @@ import org.bytedeco.javacpp.BytePointer;
  * <p>Messages logged on a thread inside {@link #capture} are also collected, so a failed
  * open can report FFmpeg's own explanation ("No NVENC capable devices found") beside the
  * generic return code.
+ *
+ * <p>Secrets registered with {@link #redact} (stream keys) are replaced in every message
+ * before it is logged or captured: FFmpeg prints a URL's path at debug level and a server's
+ * error text (which may repeat the key) at error level.
  */
 public final class FfmpegLog implements AutoCloseable {
     private static final int QUIET = -8;
 
     private final Logger logger;
+    private static final String REDACTED = "<redacted>";
+
     private final ThreadLocal<List<String>> captured = new ThreadLocal<>();
+    private final List<String> secrets = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Callback callback;
     private volatile boolean closed;
 
@@ -38,6 +45,13 @@ public final class FfmpegLog implements AutoCloseable {
         this.callback = new Callback();
         av_log_set_level(toFfmpeg(threshold));
         setLogCallback(callback);
+    }
+
+    /** From now on {@code secret} never appears in a message of FFmpeg's (blank ones are ignored). */
+    public void redact(String secret) {
+        if (secret != null && !secret.isBlank() && !secrets.contains(secret)) {
+            secrets.add(secret);
+        }
     }
 
     /** Runs {@code action} and returns the FFmpeg messages it logged on this thread. */
@@ -80,6 +94,9 @@ public final class FfmpegLog implements AutoCloseable {
         String line = text.strip();
         if (line.isEmpty()) {
             return;
+        }
+        for (String secret : secrets) {
+            line = line.replace(secret, REDACTED);
         }
         List<String> lines = captured.get();
         if (lines != null && level <= AV_LOG_WARNING) {

@@ -24,6 +24,22 @@ class FfmpegLogTest {
     }
 
     @Test
+    void redactedSecretsNeverReachACapturedLine() {
+        try (FfmpegLog log = new FfmpegLog(System.getLogger("ffmpeg"), Level.WARNING)) {
+            log.redact("127.0.0.1:1");
+            log.redact(" ");
+            List<String> lines = new java.util.ArrayList<>();
+            try {
+                log.captureInto(lines, () -> new InputMedia("tcp://127.0.0.1:1", Map.of(), () -> false).close());
+            } catch (MediaException expected) {
+                // Refused: what matters is what FFmpeg logged meanwhile.
+            }
+            assertThat(lines).anySatisfy(line -> assertThat(line).contains("Connection to tcp://<redacted> failed"))
+                    .noneSatisfy(line -> assertThat(line).contains("127.0.0.1:1"));
+        }
+    }
+
+    @Test
     void mapsFfmpegLevelsToLoggerLevels() {
         assertThat(FfmpegLog.toJdk(16)).isEqualTo(Level.ERROR);
         assertThat(FfmpegLog.toJdk(24)).isEqualTo(Level.WARNING);
