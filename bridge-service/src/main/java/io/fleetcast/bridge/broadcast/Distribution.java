@@ -1,6 +1,7 @@
 package io.fleetcast.bridge.broadcast;
 
 import io.fleetcast.bridge.metrics.MetricsRecorder;
+import io.fleetcast.bridge.metrics.OutputMetrics;
 import io.fleetcast.media.Packet;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -24,12 +25,13 @@ final class Distribution implements AutoCloseable {
     private final MetricsRecorder metrics;
     private boolean closed;
 
-    Distribution(List<Output> outputs, MetricsRecorder metrics) {
+    /** @param live whether the input is live (a full output then loses whole groups; else the encoders wait) */
+    Distribution(List<Output> outputs, MetricsRecorder metrics, boolean live) {
         this.metrics = metrics;
         for (Output output : outputs) {
-            workers.add(new OutputWorker(output, OUTPUT_QUEUE_SECONDS));
+            workers.add(new OutputWorker(output, OUTPUT_QUEUE_SECONDS, live));
         }
-        metrics.outputDrops(this::dropped);
+        metrics.outputs(this::outputs);
     }
 
     void begin(List<StreamDescription> streams, boolean discontinuity) {
@@ -65,13 +67,8 @@ final class Distribution implements AutoCloseable {
         }
     }
 
-    /** Packets each output dropped because it was behind, by output name. */
-    java.util.Map<String, Long> dropped() {
-        java.util.Map<String, Long> dropped = new java.util.LinkedHashMap<>();
-        for (OutputWorker worker : workers) {
-            dropped.put(worker.name(), worker.dropped());
-        }
-        return dropped;
+    private List<OutputMetrics> outputs() {
+        return workers.stream().map(OutputWorker::metrics).toList();
     }
 
     @Override

@@ -22,6 +22,11 @@ public interface Output extends AutoCloseable {
     /** The run ended; flush what is buffered. */
     void end();
 
+    /** How it is doing, for metrics; may be called from any thread. */
+    default OutputHealth health() {
+        return OutputHealth.LIVE;
+    }
+
     /** The broadcast is over (after the last {@code end}); idempotent. */
     @Override
     void close();

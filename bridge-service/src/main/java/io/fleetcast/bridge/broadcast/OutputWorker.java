@@ -2,6 +2,7 @@ package io.fleetcast.bridge.broadcast;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 
+import io.fleetcast.bridge.metrics.OutputMetrics;
 import io.fleetcast.media.Packet;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -37,9 +38,11 @@ final class OutputWorker implements AutoCloseable {
 
     private final Output output;
     private final double maxSeconds;
+    private final boolean live;
     private long maxBytes = DEFAULT_MAX_BYTES;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    private final Condition room = lock.newCondition();
     private final ArrayDeque<Message> queue = new ArrayDeque<>();
     private final GopGate admission = new GopGate();
     private final GopGate recovery = new GopGate();
@@ -52,10 +55,14 @@ final class OutputWorker implements AutoCloseable {
     private boolean failed;
     private boolean closed;
 
-    /** @param maxSeconds seconds of the streams' bitrate that may wait for this output before whole groups are dropped */
-    OutputWorker(Output output, double maxSeconds) {
+    /**
+     * @param maxSeconds seconds of the streams' bitrate that may wait for this output
+     * @param live       when full, drop whole groups (a live broadcast); otherwise wait (a file loses nothing)
+     */
+    OutputWorker(Output output, double maxSeconds, boolean live) {
         this.output = output;
         this.maxSeconds = maxSeconds;
+        this.live = live;
         this.thread = Thread.ofPlatform().name("bridge-output-" + output).start(this::run);
     }
 
@@ -69,6 +76,9 @@ final class OutputWorker implements AutoCloseable {
         boolean key = (packet.av().flags() & AV_PKT_FLAG_KEY) != 0;
         lock.lock();
         try {
+            while (!live && !closed && !queue.isEmpty() && queuedBytes + size > maxBytes) {
+                room.awaitUninterruptibly();
+            }
             if (closed) {
                 return;
             }
@@ -103,17 +113,10 @@ final class OutputWorker implements AutoCloseable {
         return done;
     }
 
-    /** Packets dropped because the output was behind. */
-    long dropped() {
-        return dropped.get();
-    }
-
-    long failures() {
-        return failures.get();
-    }
-
-    String name() {
-        return output.toString();
+    OutputMetrics metrics() {
+        OutputHealth health = output.health();
+        return new OutputMetrics(output.toString(), health.state(), health.reconnects(), dropped.get(), failures.get(),
+                health.lastError());
     }
 
     private void enqueue(Message message) {
@@ -157,6 +160,7 @@ final class OutputWorker implements AutoCloseable {
             Message message = queue.pollFirst();
             if (message instanceof Data data) {
                 queuedBytes -= data.size();
+                room.signalAll();
             }
             return message;
         } finally {
@@ -238,6 +242,7 @@ final class OutputWorker implements AutoCloseable {
             }
             closed = true;
             changed.signalAll();
+            room.signalAll();
         } finally {
             lock.unlock();
         }

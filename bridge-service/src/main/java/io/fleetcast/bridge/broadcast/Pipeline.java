@@ -49,7 +49,7 @@ public final class Pipeline implements AutoCloseable {
         this.device = device;
         this.reporter = new MetricsReporter(recorder, MediaUrl.redact(input.url()), settings.encoder(),
                 encoderReason, metricsLogInterval);
-        this.distribution = new Distribution(outputs, recorder);
+        this.distribution = new Distribution(outputs, recorder, input.live());
         this.stage = new Stage(settings, distribution, recorder, device, input.live(), slate, liveSound);
         this.thread = Thread.ofPlatform().name("bridge-ingest").unstarted(this::run);
         // Before the input connects, not on the first picture's way to the first segment.

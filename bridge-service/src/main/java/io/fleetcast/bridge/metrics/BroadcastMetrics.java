@@ -1,5 +1,6 @@
 package io.fleetcast.bridge.metrics;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,19 +12,28 @@ import java.util.Map;
  * @param heldPictures  repeats of the source's last picture while it stalled (before the slate)
  * @param slatePictures pictures of the slate shown while the source was away
  * @param sourceRebases times the source's clock jumped and was re-based onto the timeline
- * @param outputDrops   packets each output dropped because it was behind, by output
+ * @param outputs       each output's state, reconnects, drops and last error
  */
 public record BroadcastMetrics(String state, String input, String encoder, String encoderReason,
                                double inputFps, double speed, long droppedFrames, long reconnects,
-                               long heldPictures, long slatePictures, long sourceRebases, Map<String, Long> outputDrops,
+                               long heldPictures, long slatePictures, long sourceRebases, List<OutputMetrics> outputs,
                                List<RungMetrics> rungs, String lastError) {
     public BroadcastMetrics {
         rungs = List.copyOf(rungs);
-        outputDrops = Map.copyOf(outputDrops);
+        outputs = List.copyOf(outputs);
     }
 
     public static BroadcastMetrics initial(String input, String encoder, String reason) {
-        return new BroadcastMetrics("starting", input, encoder, reason, 0, 0, 0, 0, 0, 0, 0, Map.of(), List.of(), "");
+        return new BroadcastMetrics("starting", input, encoder, reason, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), "");
+    }
+
+    /** Packets each output dropped because it was behind, by output name. */
+    public Map<String, Long> outputDrops() {
+        Map<String, Long> drops = new LinkedHashMap<>();
+        for (OutputMetrics output : outputs) {
+            drops.put(output.name(), output.dropped());
+        }
+        return drops;
     }
 
     public String summary() {
@@ -31,11 +41,15 @@ public record BroadcastMetrics(String state, String input, String encoder, Strin
         text.append(state).append(" encoder=").append(encoder)
                 .append(String.format(" in=%.1ffps speed=%.2fx dropped=%d reconnects=%d held=%d slate=%d rebases=%d",
                         inputFps, speed, droppedFrames, reconnects, heldPictures, slatePictures, sourceRebases));
-        outputDrops.forEach((output, drops) -> {
-            if (drops > 0) {
-                text.append(" | ").append(output).append(" dropped ").append(drops).append(" packets");
+        for (OutputMetrics output : outputs) {
+            text.append(" | ").append(output.name()).append(' ').append(output.state());
+            if (output.reconnects() > 0) {
+                text.append(" reconnects=").append(output.reconnects());
             }
-        });
+            if (output.dropped() > 0) {
+                text.append(" dropped=").append(output.dropped());
+            }
+        }
         for (RungMetrics rung : rungs) {
             text.append(String.format(" | %s %s %.1ffps %dkbit/s", rung.name(), rung.resolution(), rung.fps(),
                     rung.bitRate() / 1000));

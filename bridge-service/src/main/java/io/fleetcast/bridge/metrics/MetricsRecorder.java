@@ -1,7 +1,6 @@
 package io.fleetcast.bridge.metrics;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -26,7 +25,7 @@ public final class MetricsRecorder {
     private final AtomicLong slatePictures = new AtomicLong();
     private final AtomicLong heldPictures = new AtomicLong();
     private final AtomicLong rebases = new AtomicLong();
-    private volatile Supplier<Map<String, Long>> outputDrops = Map::of;
+    private volatile Supplier<List<OutputMetrics>> outputs = List::of;
 
     public void inputFrame() {
         inputFrames.incrementAndGet();
@@ -53,9 +52,9 @@ public final class MetricsRecorder {
         rebases.incrementAndGet();
     }
 
-    /** Where the packets each output dropped (because it was behind) are counted. */
-    public void outputDrops(Supplier<Map<String, Long>> counts) {
-        outputDrops = counts;
+    /** Where each output's figures come from. */
+    public void outputs(Supplier<List<OutputMetrics>> figures) {
+        outputs = figures;
     }
 
     long slatePictures() {
@@ -66,8 +65,8 @@ public final class MetricsRecorder {
         return rebases.get();
     }
 
-    Map<String, Long> outputDrops() {
-        return outputDrops.get();
+    List<OutputMetrics> outputs() {
+        return outputs.get();
     }
 
     public void reconnected() {

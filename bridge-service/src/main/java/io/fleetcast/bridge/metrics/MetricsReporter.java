@@ -85,7 +85,7 @@ public final class MetricsReporter implements AutoCloseable {
         }
         return new BroadcastMetrics(recorder.state(), input, encoder, encoderReason, inputFps, speed,
                 recorder.droppedFrames(), recorder.reconnects(), recorder.heldPictures(), recorder.slatePictures(), recorder.rebases(),
-                recorder.outputDrops(), rungs, recorder.lastError());
+                recorder.outputs(), rungs, recorder.lastError());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.fleetcast.bridge.restream;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 
 import io.fleetcast.bridge.broadcast.Output;
+import io.fleetcast.bridge.broadcast.OutputHealth;
 import io.fleetcast.bridge.broadcast.StreamDescription;
 import io.fleetcast.media.MediaException;
 import io.fleetcast.media.Packet;
@@ -72,6 +73,12 @@ public final class RestreamOutput implements Output {
     public RestreamStatus status() {
         return new RestreamStatus(settings.name(), settings.redacted(), state, state == RestreamState.LIVE,
                 reconnects, packetsSent, bytesSent, dropped, lastError);
+    }
+
+    @Override
+    public OutputHealth health() {
+        String error = lastError;
+        return new OutputHealth(state.name().toLowerCase(java.util.Locale.ROOT), reconnects, error == null ? "" : error);
     }
 
     @Override
