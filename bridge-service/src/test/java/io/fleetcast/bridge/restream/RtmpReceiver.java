@@ -29,6 +29,9 @@ final class RtmpReceiver implements AutoCloseable {
     /** One accepted connection: its picture size, the avcC it declared, each decoded picture's time (ms). */
     static final class Session {
         final List<Long> pictureMillis = new CopyOnWriteArrayList<>();
+        /** When each picture arrived (System.nanoTime) and its mean luma. */
+        final List<Long> arrivalNanos = new CopyOnWriteArrayList<>();
+        final List<Double> pictureLuma = new CopyOnWriteArrayList<>();
         volatile int width;
         volatile int height;
         volatile int videoExtradataFirstByte = -1;
@@ -114,6 +117,8 @@ final class RtmpReceiver implements AutoCloseable {
                         while (pictures.receive(frame) == Pull.FRAME) {
                             session.pictureMillis.add(av_rescale_q(frame.av().best_effort_timestamp(), videoTimeBase,
                                     MILLIS));
+                            session.arrivalNanos.add(System.nanoTime());
+                            session.pictureLuma.add(meanLuma(frame));
                             frame.unref();
                         }
                     } else if (index == audio) {
@@ -133,6 +138,21 @@ final class RtmpReceiver implements AutoCloseable {
                 packet.unref();
             }
         }
+    }
+
+    /** Mean of every 8th luma sample of every 8th row (8-bit YUV). */
+    private static double meanLuma(Frame frame) {
+        var picture = frame.av();
+        var luma = picture.data(0);
+        long sum = 0;
+        long count = 0;
+        for (int y = 0; y < picture.height(); y += 8) {
+            for (int x = 0; x < picture.width(); x += 8) {
+                sum += luma.get((long) y * picture.linesize(0) + x) & 0xff;
+                count++;
+            }
+        }
+        return count == 0 ? 0 : sum / (double) count;
     }
 
     /** Stops listening and drops the connection it has (the publisher sees its socket die). */
