@@ -83,6 +83,23 @@ enum AdminCommand {
             ctx.out().println("stream key (shown once): " + key);
         }
     },
+    DISABLE_USER("disable-user", Set.of()) {
+        @Override
+        void run(AdminContext ctx, Args args) {
+            User user = ctx.user(single(args, "disable-user"));
+            ctx.users().disable(user.id());
+            ctx.out().println("disabled user " + user.id() + " '" + user.name()
+                    + "'; their tokens, control sockets and media reads stop now");
+        }
+    },
+    ENABLE_USER("enable-user", Set.of()) {
+        @Override
+        void run(AdminContext ctx, Args args) {
+            User user = ctx.user(single(args, "enable-user"));
+            ctx.users().enable(user.id());
+            ctx.out().println("enabled user " + user.id() + " '" + user.name() + "'; they can log in again");
+        }
+    },
     ISSUE_TOKEN("issue-token", Set.of()) {
         @Override
         void run(AdminContext ctx, Args args) {
@@ -117,6 +134,13 @@ enum AdminCommand {
             }
         }
         throw new UsageException("unknown command '" + word + "'");
+    }
+
+    private static String single(Args args, String command) {
+        if (args.positional().size() != 1) {
+            throw new UsageException(command + " takes exactly one NAME");
+        }
+        return args.positional().get(0);
     }
 
     private static String randomPassword() {

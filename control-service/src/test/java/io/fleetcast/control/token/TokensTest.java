@@ -20,7 +20,7 @@ class TokensTest {
     private final User alice = new User(7, "alice", Role.OPERATOR, NOW);
 
     private Tokens at(Instant instant) {
-        return new Tokens(SECRET, Duration.ofMinutes(30), Clock.fixed(instant, ZoneOffset.UTC));
+        return new Tokens(SECRET, Duration.ofMinutes(30), Clock.fixed(instant, ZoneOffset.UTC), TokenCheck.NONE);
     }
 
     @Test
@@ -55,7 +55,7 @@ class TokensTest {
                 return now.get();
             }
         };
-        Tokens tokens = new Tokens(SECRET, Duration.ofMinutes(30), clock);
+        Tokens tokens = new Tokens(SECRET, Duration.ofMinutes(30), clock, TokenCheck.NONE);
         String token = tokens.issue(alice).token();
         assertThat(tokens.verify(token)).isPresent();
         now.set(NOW.plus(Duration.ofMinutes(31)));
@@ -65,7 +65,7 @@ class TokensTest {
     @Test
     void rejectsATokenSignedWithAnotherSecret() {
         Tokens other = new Tokens("another-secret-another-secret-xx".getBytes(StandardCharsets.UTF_8),
-                Duration.ofMinutes(30), Clock.fixed(NOW, ZoneOffset.UTC));
+                Duration.ofMinutes(30), Clock.fixed(NOW, ZoneOffset.UTC), TokenCheck.NONE);
         assertThat(at(NOW).verify(other.issue(alice).token())).isEmpty();
     }
 
@@ -99,7 +99,7 @@ class TokensTest {
 
     @Test
     void refusesAShortSecret() {
-        assertThatThrownBy(() -> new Tokens(new byte[16], Duration.ofMinutes(1), Clock.systemUTC()))
+        assertThatThrownBy(() -> new Tokens(new byte[16], Duration.ofMinutes(1), Clock.systemUTC(), TokenCheck.NONE))
                 .hasMessageContaining("at least 32 bytes");
     }
 }
