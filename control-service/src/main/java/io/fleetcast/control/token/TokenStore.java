@@ -18,8 +18,9 @@ public final class TokenStore {
     private static final String REVOKED = "SELECT token_id FROM revoked_tokens WHERE user_id = ? AND expires_at > now()";
     private static final String REVOKE = "INSERT INTO revoked_tokens (token_id, user_id, expires_at) VALUES (?, ?, ?) "
             + "ON CONFLICT (token_id) DO NOTHING";
-    // Revoked ids are only needed until the token would have expired anyway.
-    private static final String PRUNE = "DELETE FROM revoked_tokens WHERE user_id = ? AND expires_at <= now()";
+    // Revoked ids are only needed until the token would have expired anyway. Pruned on every
+    // log-out, so the table only ever holds the log-outs of one token lifetime.
+    private static final String PRUNE = "DELETE FROM revoked_tokens WHERE expires_at <= now()";
 
     private final Database database;
 
@@ -59,7 +60,6 @@ public final class TokenStore {
         database.inTransaction(c -> {
             try (PreparedStatement prune = c.prepareStatement(PRUNE);
                  PreparedStatement insert = c.prepareStatement(REVOKE)) {
-                prune.setLong(1, token.userId());
                 prune.executeUpdate();
                 insert.setString(1, token.id());
                 insert.setLong(2, token.userId());
