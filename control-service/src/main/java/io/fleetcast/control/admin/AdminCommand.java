@@ -1,5 +1,6 @@
 package io.fleetcast.control.admin;
 
+import io.fleetcast.control.http.ConflictException;
 import io.fleetcast.control.http.NotFoundException;
 import io.fleetcast.control.permission.Permission;
 import io.fleetcast.control.robot.CreatedRobot;
@@ -104,6 +105,9 @@ enum AdminCommand {
         @Override
         void run(AdminContext ctx, Args args) {
             User user = ctx.user(args.required("--user"));
+            if (user.disabled()) {
+                throw new ConflictException("user '" + user.name() + "' is disabled (enable-user first)");
+            }
             String minutes = args.options().get("--ttl-minutes");
             Duration ttl = minutes == null ? ctx.config().tokenTtl() : Duration.ofMinutes(parseMinutes(minutes));
             IssuedToken token = ctx.tokens().issue(user, ttl);

@@ -35,11 +35,10 @@ public final class Tokens {
     private static final String ISSUER = "fleetcast";
     private static final int MAX_TOKEN_CHARS = 4096;
     private static final int MAX_CACHED = 50_000;
+    private static final Base64.Encoder ID = Base64.getUrlEncoder().withoutPadding();
 
     private final JWSSigner signer;
     private final JWSVerifier verifier;
-    private static final Base64.Encoder ID = Base64.getUrlEncoder().withoutPadding();
-
     private final Duration ttl;
     private final Clock clock;
     private final TokenCheck check;
