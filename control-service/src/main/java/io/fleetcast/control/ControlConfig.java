@@ -1,5 +1,6 @@
 package io.fleetcast.control;
 
+import io.fleetcast.control.login.LoginLimits;
 import io.fleetcast.control.queue.QueueSettings;
 import io.fleetcast.control.socket.SocketSettings;
 import io.fleetcast.control.store.PostgresTarget;
@@ -19,9 +20,11 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                             int poolSize, Optional<URI> redis, Optional<String> tokenSecret, Duration tokenTtl,
                             URI webrtcUrl, URI hlsUrl, Optional<URI> cdnUrl, String playroomPlaylist,
                             int authFailureLimit, Duration authFailureWindow, Duration accessCacheTtl,
-                            SocketSettings sockets, QueueSettings queue) {
+                            SocketSettings sockets, QueueSettings queue, LoginLimits login, Optional<URI> mediamtxApi) {
     public ControlConfig {
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(mediamtxApi, "mediamtxApi");
         Objects.requireNonNull(sockets, "sockets");
         Objects.requireNonNull(queue, "queue");
         if (port < 0 || port > 65_535) {
@@ -61,7 +64,9 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 Duration.ofSeconds(in.integer("AUTH_FAILURE_WINDOW_SECONDS", 60)),
                 Duration.ofSeconds(in.integer("ACCESS_CACHE_TTL_SECONDS", 60)),
                 SocketSettings.fromEnv(env),
-                QueueSettings.fromEnv(env));
+                QueueSettings.fromEnv(env),
+                LoginLimits.fromEnv(env),
+                in.optional("MEDIAMTX_API_URL").map(url -> in.uri("MEDIAMTX_API_URL", url)));
     }
 
     public boolean devMode() {
@@ -71,7 +76,7 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
     public ControlConfig withPort(int newPort) {
         return new ControlConfig(mode, host, newPort, dataDir, postgres, poolSize, redis, tokenSecret, tokenTtl,
                 webrtcUrl, hlsUrl, cdnUrl, playroomPlaylist, authFailureLimit, authFailureWindow, accessCacheTtl,
-                sockets, queue);
+                sockets, queue, login, mediamtxApi);
     }
 
     private static void require(boolean ok, String message) {
@@ -87,6 +92,9 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 + ", redis=" + redis.map(EnvReader::withoutUserInfo).orElse("embedded")
                 + ", tokenSecret=" + (tokenSecret.isPresent() ? "set" : "generated") + ", tokenTtl=" + tokenTtl
                 + ", webrtc=" + webrtcUrl + ", hls=" + hlsUrl + ", cdn=" + cdnUrl.map(URI::toString).orElse("none")
-                + ", authFailureLimit=" + authFailureLimit + "/" + authFailureWindow + "]";
+                + ", authFailureLimit=" + authFailureLimit + "/" + authFailureWindow
+                + ", loginLimits=" + login.accountLimit() + "/" + login.accountWindow() + " per account, "
+                + login.addressLimit() + "/" + login.addressWindow() + " per address, trustedProxies="
+                + login.trustedProxies() + ", mediamtxApi=" + mediamtxApi.map(EnvReader::withoutUserInfo).orElse("none") + "]";
     }
 }

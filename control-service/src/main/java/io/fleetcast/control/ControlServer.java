@@ -21,9 +21,19 @@ import io.fleetcast.control.robot.RobotRoutes;
 import io.fleetcast.control.robot.Robots;
 import io.fleetcast.control.store.DatabaseWatch;
 import io.fleetcast.control.stream.StreamInfoRoutes;
+import io.fleetcast.control.login.ClientAddress;
+import io.fleetcast.control.login.LoginLimiter;
+import io.fleetcast.control.login.LoginRoutes;
+import io.fleetcast.control.mediamtx.MediaMtxApi;
+import io.fleetcast.control.mediamtx.ReaderSessions;
+import io.fleetcast.control.mediamtx.SessionKicker;
+import io.fleetcast.control.token.AccountEvents;
 import io.fleetcast.control.token.Bearer;
 import io.fleetcast.control.token.SigningSecret;
+import io.fleetcast.control.token.StandingCache;
+import io.fleetcast.control.token.TokenStore;
 import io.fleetcast.control.token.Tokens;
+import io.fleetcast.control.user.AdminUserRoutes;
 import io.fleetcast.control.user.PasswordHasher;
 import io.fleetcast.control.user.UserRoutes;
 import io.fleetcast.control.user.Users;
@@ -48,6 +58,7 @@ public final class ControlServer implements AutoCloseable {
     private final Users users;
     private final Robots robots;
     private final Permissions permissions;
+    private final TokenStore revocations;
     private final PrometheusMeterRegistry registry;
     private final ControlSockets sockets;
     private final WebServer server;
@@ -61,11 +72,12 @@ public final class ControlServer implements AutoCloseable {
         try {
             closer.register(Registries.gc(registry));
             stores = closer.register(Stores.forService(config, registry));
+            revocations = new TokenStore(stores.database());
+            StandingCache standings = new StandingCache(revocations::standing, config.accessCacheTtl());
             tokens = new Tokens(SigningSecret.configuredOrPersisted(config.tokenSecret(), config.devMode(), config.dataDir()),
-                    config.tokenTtl(), clock);
+                    config.tokenTtl(), clock, standings);
             access = new AccessCache(stores.database(), config.accessCacheTtl());
             AccessInvalidation invalidation = closer.register(new AccessInvalidation(access, stores.redis()));
-            users = new Users(stores.database(), new PasswordHasher());
             robots = new Robots(stores.database(), invalidation);
             permissions = new Permissions(stores.database(), invalidation);
             DatabaseWatch watch = closer.register(new DatabaseWatch(stores.database(), Duration.ofSeconds(1)));
@@ -73,6 +85,10 @@ public final class ControlServer implements AutoCloseable {
             Bearer bearer = new Bearer(tokens);
             sockets = closer.register(new ControlSockets(new FleetAccess(access, tokens),
                     stores.redis().address(), config.sockets(), config.queue(), clock));
+            ReaderSessions readers = new ReaderSessions(kicker(config), standings);
+            AccountEvents accounts = closer.register(new AccountEvents(standings, stores.redis(),
+                    new CredentialsRevoked(sockets, readers)));
+            users = new Users(stores.database(), new PasswordHasher(), accounts);
             PlayroomDriver driver = playroomDriver != null ? playroomDriver : new QueueDrivesPlayroom(sockets.queue());
             Gauge.builder("fleetcast_control_sockets", sockets, ControlSockets::sockets)
                     .description("control WebSockets held by this instance").register(registry);
@@ -81,9 +97,13 @@ public final class ControlServer implements AutoCloseable {
                     new MetricsRoutes(registry),
                     new AuthRoutes(new AuthPolicy(access, tokens, driver),
                             new FailureLimiter(config.authFailureLimit(), config.authFailureWindow()),
-                            audit, watch, json, clock, registry),
+                            audit, watch, json, clock, registry, readers::opened),
                     new StreamInfoRoutes(config.webrtcUrl(), config.hlsUrl(), config.cdnUrl(), config.playroomPlaylist(), json),
-                    new UserRoutes(users, tokens, bearer, json),
+                    new UserRoutes(users, bearer, json),
+                    new LoginRoutes(users, tokens, revocations, accounts, bearer,
+                            new LoginLimiter(stores.redis(), config.login()),
+                            new ClientAddress(config.login().trustedProxies()), json),
+                    new AdminUserRoutes(users, bearer, json),
                     new RobotRoutes(robots, bearer, json),
                     new PermissionRoutes(permissions, new OwnedRobots(robots), users, bearer, json),
                     sockets);
@@ -106,6 +126,11 @@ public final class ControlServer implements AutoCloseable {
             throw e;
         }
         LOG.log(Level.INFO, "control service listening on port " + server.port() + " with " + config);
+    }
+
+    private SessionKicker kicker(ControlConfig config) {
+        return config.mediamtxApi().<SessionKicker>map(uri -> closer.register(new MediaMtxApi(uri)))
+                .orElse(SessionKicker.NONE);
     }
 
     public static ControlServer start(ControlConfig config) {
@@ -156,6 +181,10 @@ public final class ControlServer implements AutoCloseable {
 
     public ControlSockets sockets() {
         return sockets;
+    }
+
+    public TokenStore revocations() {
+        return revocations;
     }
 
     public PrometheusMeterRegistry registry() {

@@ -58,4 +58,31 @@ class ControlConfigTest {
         assertThat(config.toString()).doesNotContain("p@ss").doesNotContain("redispass")
                 .doesNotContain("a-very-long-secret");
     }
+
+    @Test
+    void readsLoginLimitsTrustedProxiesAndTheMediaMtxApi() {
+        ControlConfig defaults = ControlConfig.fromEnv(Map.of());
+        assertThat(defaults.login().accountLimit()).isEqualTo(10);
+        assertThat(defaults.login().accountWindow()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(defaults.login().addressLimit()).isEqualTo(50);
+        assertThat(defaults.login().trustedProxies()).isEmpty();
+        assertThat(defaults.mediamtxApi()).isEmpty();
+
+        ControlConfig set = ControlConfig.fromEnv(Map.of("LOGIN_ACCOUNT_FAILURE_LIMIT", "5",
+                "LOGIN_ADDRESS_WINDOW_SECONDS", "60", "LOGIN_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.1",
+                "MEDIAMTX_API_URL", "http://mediamtx:9997"));
+        assertThat(set.login().accountLimit()).isEqualTo(5);
+        assertThat(set.login().addressWindow()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(set.login().trustedProxies()).hasSize(2);
+        assertThat(set.mediamtxApi().orElseThrow().toString()).isEqualTo("http://mediamtx:9997");
+
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("LOGIN_ACCOUNT_FAILURE_LIMIT", "0")))
+                .hasMessageContaining("LOGIN_ACCOUNT_FAILURE_LIMIT");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("LOGIN_ADDRESS_WINDOW_SECONDS", "soon")))
+                .hasMessageContaining("LOGIN_ADDRESS_WINDOW_SECONDS").hasMessageContaining("soon");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("LOGIN_TRUSTED_PROXIES", "proxy.local")))
+                .hasMessageContaining("LOGIN_TRUSTED_PROXIES").hasMessageContaining("proxy.local");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("MEDIAMTX_API_URL", "mediamtx")))
+                .hasMessageContaining("MEDIAMTX_API_URL");
+    }
 }

@@ -26,6 +26,8 @@ public final class AdminCli {
               grant --robot ID --user USER --permission view|drive
               revoke --robot ID --user USER --permission view|drive
               rotate-key --robot ID                   prints the new stream key (the old one stops working)
+              disable-user NAME                       voids the user's tokens, closes their sockets, kicks their reads
+              enable-user NAME                        lets a disabled user log in again
               issue-token --user USER [--ttl-minutes N]
                                                       a token for services (e.g. the bridge, as an operator)
             """;

@@ -1,5 +1,6 @@
 package io.fleetcast.control.admin;
 
+import io.fleetcast.control.http.ConflictException;
 import io.fleetcast.control.http.NotFoundException;
 import io.fleetcast.control.permission.Permission;
 import io.fleetcast.control.robot.CreatedRobot;
@@ -83,10 +84,30 @@ enum AdminCommand {
             ctx.out().println("stream key (shown once): " + key);
         }
     },
+    DISABLE_USER("disable-user", Set.of()) {
+        @Override
+        void run(AdminContext ctx, Args args) {
+            User user = ctx.user(single(args, "disable-user"));
+            ctx.users().disable(user.id());
+            ctx.out().println("disabled user " + user.id() + " '" + user.name()
+                    + "'; their tokens, control sockets and media reads stop now");
+        }
+    },
+    ENABLE_USER("enable-user", Set.of()) {
+        @Override
+        void run(AdminContext ctx, Args args) {
+            User user = ctx.user(single(args, "enable-user"));
+            ctx.users().enable(user.id());
+            ctx.out().println("enabled user " + user.id() + " '" + user.name() + "'; they can log in again");
+        }
+    },
     ISSUE_TOKEN("issue-token", Set.of()) {
         @Override
         void run(AdminContext ctx, Args args) {
             User user = ctx.user(args.required("--user"));
+            if (user.disabled()) {
+                throw new ConflictException("user '" + user.name() + "' is disabled (enable-user first)");
+            }
             String minutes = args.options().get("--ttl-minutes");
             Duration ttl = minutes == null ? ctx.config().tokenTtl() : Duration.ofMinutes(parseMinutes(minutes));
             IssuedToken token = ctx.tokens().issue(user, ttl);
@@ -117,6 +138,13 @@ enum AdminCommand {
             }
         }
         throw new UsageException("unknown command '" + word + "'");
+    }
+
+    private static String single(Args args, String command) {
+        if (args.positional().size() != 1) {
+            throw new UsageException(command + " takes exactly one NAME");
+        }
+        return args.positional().get(0);
     }
 
     private static String randomPassword() {

@@ -3,8 +3,8 @@ package io.fleetcast.control.auth;
 import io.fleetcast.control.access.AccessCache;
 import io.fleetcast.control.access.RobotAccess;
 import io.fleetcast.control.permission.Permission;
-import io.fleetcast.control.token.Principal;
 import io.fleetcast.control.token.Tokens;
+import io.fleetcast.control.token.VerifiedToken;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -87,22 +87,22 @@ public final class AuthPolicy {
         }
         Optional<RobotAccess> playroom = access.playroom();
         long robotId = playroom.map(RobotAccess::robotId).orElse(0L);
-        Optional<Principal> principal = principal(secrets);
-        if (principal.isEmpty()) {
+        Optional<VerifiedToken> token = token(secrets);
+        if (token.isEmpty()) {
             return unauthenticated(secrets, "token required", robotId);
         }
-        long userId = principal.get().userId();
+        long userId = token.get().userId();
         if (playroom.isEmpty()) {
             return AuthDecision.deny("no playroom robot", 0, userId);
         }
         if (protocol == MediaProtocol.WEBRTC) {
             return playroomDriver.isCurrentDriver(userId, playroom.get())
-                    ? AuthDecision.allow("current playroom driver", robotId, userId)
+                    ? AuthDecision.allow("current playroom driver", robotId, token.get())
                     : AuthDecision.deny("not the current playroom driver", robotId, userId);
         }
         // RTSP/RTMP/SRT: the broadcast bridge (an operator token) and the owner.
-        return playroom.get().isOwner(userId) || principal.get().isOperator()
-                ? AuthDecision.allow("playroom owner or operator", robotId, userId)
+        return playroom.get().isOwner(userId) || token.get().principal().isOperator()
+                ? AuthDecision.allow("playroom owner or operator", robotId, token.get())
                 : AuthDecision.deny("playroom is public over hls only", robotId, userId);
     }
 
@@ -112,14 +112,14 @@ public final class AuthPolicy {
             case MediaPath.Playroom p -> {
                 Optional<RobotAccess> playroom = access.playroom();
                 long robotId = playroom.map(RobotAccess::robotId).orElse(0L);
-                Optional<Principal> principal = principal(secrets);
-                if (principal.isEmpty()) {
+                Optional<VerifiedToken> token = token(secrets);
+                if (token.isEmpty()) {
                     yield unauthenticated(secrets, "token required", robotId);
                 }
-                long userId = principal.get().userId();
+                long userId = token.get().userId();
                 boolean allowed = playroom.isPresent()
-                        && (playroom.get().allows(userId, Permission.VIEW) || principal.get().isOperator());
-                yield allowed ? AuthDecision.allow("playroom owner, grantee or operator", robotId, userId)
+                        && (playroom.get().allows(userId, Permission.VIEW) || token.get().principal().isOperator());
+                yield allowed ? AuthDecision.allow("playroom owner, grantee or operator", robotId, token.get())
                         : AuthDecision.deny("not granted", robotId, userId);
             }
             case MediaPath.Unknown u -> AuthDecision.deny("unknown path", 0, 0);
@@ -127,28 +127,28 @@ public final class AuthPolicy {
     }
 
     private AuthDecision viewerOf(Optional<RobotAccess> robot, long robotId, List<String> secrets) {
-        Optional<Principal> principal = principal(secrets);
-        if (principal.isEmpty()) {
+        Optional<VerifiedToken> token = token(secrets);
+        if (token.isEmpty()) {
             return unauthenticated(secrets, "token required", robotId);
         }
-        long userId = principal.get().userId();
+        long userId = token.get().userId();
         if (robot.isEmpty()) {
             return AuthDecision.deny("unknown robot", robotId, userId);
         }
         if (robot.get().isOwner(userId)) {
-            return AuthDecision.allow("owner", robotId, userId);
+            return AuthDecision.allow("owner", robotId, token.get());
         }
-        return robot.get().allows(userId, Permission.VIEW) ? AuthDecision.allow("granted", robotId, userId)
+        return robot.get().allows(userId, Permission.VIEW) ? AuthDecision.allow("granted", robotId, token.get())
                 : AuthDecision.deny("not granted", robotId, userId);
     }
 
     private AuthDecision operatorOnly(List<String> secrets) {
-        Optional<Principal> principal = principal(secrets);
-        if (principal.isEmpty()) {
+        Optional<VerifiedToken> token = token(secrets);
+        if (token.isEmpty()) {
             return unauthenticated(secrets, "operator token required", 0);
         }
-        return principal.get().isOperator() ? AuthDecision.allow("operator", 0, principal.get().userId())
-                : AuthDecision.deny("operator role required", 0, principal.get().userId());
+        return token.get().principal().isOperator() ? AuthDecision.allow("operator", 0, token.get())
+                : AuthDecision.deny("operator role required", 0, token.get().userId());
     }
 
     /** No valid token: ask for one when none was given (RTSP clients retry), else deny. */
@@ -157,11 +157,11 @@ public final class AuthPolicy {
                 : AuthDecision.deny("invalid or expired token", robotId, 0);
     }
 
-    private Optional<Principal> principal(List<String> secrets) {
+    private Optional<VerifiedToken> token(List<String> secrets) {
         for (String secret : secrets) {
-            Optional<Principal> principal = tokens.verify(secret);
-            if (principal.isPresent()) {
-                return principal;
+            Optional<VerifiedToken> token = tokens.verifyToken(secret);
+            if (token.isPresent()) {
+                return token;
             }
         }
         return Optional.empty();

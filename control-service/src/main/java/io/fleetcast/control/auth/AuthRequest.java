@@ -1,13 +1,16 @@
 package io.fleetcast.control.auth;
 
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * One MediaMTX auth question, validated. {@code ip} is the client's address as MediaMTX saw it
  * (every request reaches us from MediaMTX itself, so this is what rate limiting keys on).
+ * {@code sessionId} is MediaMTX's {@code id}: the session or connection a publish or read opens
+ * (what its API kicks); null when absent.
  */
 public record AuthRequest(String ip, String user, String password, String token, AuthAction action, String path,
-                          MediaProtocol protocol, String query) {
+                          MediaProtocol protocol, String query, UUID sessionId) {
     static final int MAX_FIELD = 8192;
 
     public AuthRequest {

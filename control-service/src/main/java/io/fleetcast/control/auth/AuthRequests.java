@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Parses the two request shapes {@code /internal/auth} accepts: MediaMTX's JSON body and
@@ -29,6 +30,7 @@ final class AuthRequests {
         String path = null;
         String protocol = null;
         String query = null;
+        String id = null;
         try (JsonParser parser = json.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedAuthRequestException("body must be a JSON object");
@@ -53,6 +55,7 @@ final class AuthRequests {
                     case "path" -> path = parser.getText();
                     case "protocol" -> protocol = parser.getText();
                     case "query" -> query = parser.getText();
+                    case "id" -> id = parser.getText();
                     default -> { }
                 }
             }
@@ -62,7 +65,7 @@ final class AuthRequests {
         } catch (IOException e) {
             throw new MalformedAuthRequestException("malformed JSON body");
         }
-        return build(ip, user, password, token, action, path, protocol, query);
+        return build(ip, user, password, token, action, path, protocol, query, sessionId(id));
     }
 
     /** nginx-rtmp {@code on_publish}: {@code call=publish&name=robot_12&addr=...&pass=KEY}. */
@@ -82,16 +85,28 @@ final class AuthRequests {
         // The publisher's own query arrives as extra form fields: keep the whole form as the query
         // so pass/token/key parameters are found the same way as in MediaMTX requests.
         return build(fields.get("addr"), fields.get("user"), fields.get("pass"), fields.get("token"), "publish",
-                fields.get("name"), "rtmp", text);
+                fields.get("name"), "rtmp", text, null);
     }
 
     private static AuthRequest build(String ip, String user, String password, String token, String action,
-                                     String path, String protocol, String query) {
+                                     String path, String protocol, String query, UUID sessionId) {
         if (action == null) {
             throw new MalformedAuthRequestException("action is required");
         }
         return new AuthRequest(ip, user, password, token, AuthAction.parse(action), path,
-                MediaProtocol.parse(protocol == null ? "" : protocol), query);
+                MediaProtocol.parse(protocol == null ? "" : protocol), query, sessionId);
+    }
+
+    /** MediaMTX sends a UUID; anything else is not used (decisions never depend on it). */
+    private static UUID sessionId(String id) {
+        if (id == null || id.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static boolean isContractField(String name) {

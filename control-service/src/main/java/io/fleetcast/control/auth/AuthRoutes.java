@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code POST /internal/auth}: MediaMTX's external authentication hook (and nginx-rtmp
  * {@code on_publish}). Order: parse, per-address failure limit, database health, policy; then
- * audit, metrics, reply. 2xx allows, anything else denies.
+ * audit, metrics, reply. 2xx allows, anything else denies. Reads allowed on a user token are
+ * handed to the {@link ReadTracker}, so they can be kicked when that token is taken back.
  */
 public final class AuthRoutes implements Handler {
     private static final System.Logger LOG = System.getLogger(AuthRoutes.class.getName());
@@ -36,10 +37,12 @@ public final class AuthRoutes implements Handler {
     private final Timer latency;
     private final DecisionCounters counters;
     private final AuthRequests parser = new AuthRequests();
+    private final ReadTracker reads;
 
     public AuthRoutes(AuthPolicy policy, FailureLimiter limiter, AuthAudit audit, DatabaseWatch database, Json json,
-                      Clock clock, MeterRegistry registry) {
+                      Clock clock, MeterRegistry registry, ReadTracker reads) {
         this.policy = policy;
+        this.reads = reads;
         this.limiter = limiter;
         this.audit = audit;
         this.database = database;
@@ -101,6 +104,9 @@ public final class AuthRoutes implements Handler {
                 decision.reason()));
         counters.count(request.action(), result);
         if (decision.allowed()) {
+            if (request.action() == AuthAction.READ && decision.token() != null && request.sessionId() != null) {
+                reads.opened(decision.token(), request.protocol(), request.sessionId());
+            }
             res.status(Status.OK_200).send();
             return;
         }

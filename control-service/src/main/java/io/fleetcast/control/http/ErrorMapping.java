@@ -1,6 +1,7 @@
 package io.fleetcast.control.http;
 
 import io.fleetcast.control.store.StoreUnavailableException;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -14,8 +15,16 @@ public final class ErrorMapping {
     }
 
     public static void register(HttpRouting.Builder routing, Json json) {
-        routing.error(ApiException.class, (req, res, e) ->
-                        json.send(res, Status.create(e.status()), new ErrorBody(e.code(), e.getMessage())))
+        routing.error(ApiException.class, (req, res, e) -> {
+                    if (e instanceof TooManyRequestsException limited) {
+                        res.header(HeaderNames.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+                    }
+                    if (e.status() >= 500) {
+                        LOG.log(Level.WARNING, req.prologue().method().text() + " " + req.path().path() + ": "
+                                + e.getMessage());
+                    }
+                    json.send(res, Status.create(e.status()), new ErrorBody(e.code(), e.getMessage()));
+                })
                 .error(IllegalArgumentException.class, (req, res, e) ->
                         json.send(res, Status.BAD_REQUEST_400, new ErrorBody("bad_request", e.getMessage())))
                 .error(RequestException.class, (req, res, e) -> {

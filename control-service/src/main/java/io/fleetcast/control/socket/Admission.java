@@ -34,17 +34,18 @@ final class Admission {
             }
             throw new Refusal(401, "credentials required");
         }
-        long user = access.userForToken(credentials.token())
-                .orElseThrow(() -> new Refusal(401, "bad or expired token"));
+        String token = credentials.token();
+        long user = access.userForToken(token)
+                .orElseThrow(() -> new Refusal(401, "bad, expired or revoked token"));
         if (user == robot.owner()) {
-            return new Admitted(robot, Role.OWNER, user);
+            return new Admitted(robot, Role.OWNER, user, token);
         }
         return switch (access.grant(user, id)) {
-            case DRIVE -> new Admitted(robot, Role.DRIVER, user);
-            case VIEW -> new Admitted(robot, Role.VIEWER, user);
+            case DRIVE -> new Admitted(robot, Role.DRIVER, user, token);
+            case VIEW -> new Admitted(robot, Role.VIEWER, user, token);
             case NONE -> {
                 if (robot.playroom()) {
-                    yield new Admitted(robot, Role.VIEWER, user);
+                    yield new Admitted(robot, Role.VIEWER, user, token);
                 }
                 throw new Refusal(403, "no access to this robot");
             }

@@ -9,7 +9,10 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import redis.clients.jedis.RedisClient;
@@ -19,6 +22,9 @@ import redis.clients.jedis.RedisClient;
  * relay between instances, and the playroom queue with its deadline ticker.
  */
 public final class ControlSockets implements AutoCloseable {
+    /** Close code for a socket whose token was taken back; reconnecting with it is refused. */
+    public static final int REVOKED = 4401;
+    private static final System.Logger LOG = System.getLogger(ControlSockets.class.getName());
 
     private final RedisClient redis;
     private final Hub hub;
@@ -70,6 +76,38 @@ public final class ControlSockets implements AutoCloseable {
     /** {@code GET /control/{robot}} when the WebSocket upgrade was refused. */
     public Handler refusedUpgrade() {
         return new RefusedUpgrade(wiring.admission(), wiring.codec().json());
+    }
+
+    /**
+     * Closes (4401) this instance's sockets of the user whose token no longer counts: logged
+     * out, password changed, account disabled. Called on every instance for each account change.
+     */
+    public void closeRevoked(long userId) {
+        closeRevoked(hub.userLinks(userId));
+    }
+
+    /** After a lost account-change subscription: checks every user socket held here. */
+    public void closeAllRevoked() {
+        closeRevoked(hub.userLinks(null));
+    }
+
+    private void closeRevoked(List<Link> links) {
+        for (Link link : links) {
+            boolean valid;
+            try {
+                valid = access.userForToken(link.admitted().token()).equals(Optional.of(link.user()));
+            } catch (RuntimeException e) {
+                // Cannot tell (PostgreSQL down): keep it rather than drop every socket in an
+                // outage; the next change of this user rechecks it.
+                LOG.log(Level.WARNING, "cannot recheck the token of socket " + link.id(), e);
+                valid = true;
+            }
+            if (!valid) {
+                LOG.log(Level.INFO, "closing control socket {0} of user {1} on robot {2}: token revoked",
+                        link.id(), link.user(), link.robot());
+                link.close(REVOKED, "credentials revoked: sign in again");
+            }
+        }
     }
 
     public PlayroomQueue queue() {

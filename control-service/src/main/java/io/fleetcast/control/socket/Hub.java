@@ -11,7 +11,9 @@ import io.fleetcast.control.relay.Delivery;
 import io.fleetcast.control.relay.Relay;
 import io.fleetcast.control.relay.RedisAddress;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -169,6 +171,17 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
             }
             default -> LOG.log(Level.WARNING, "unknown relay envelope kind {0}", envelope.kind());
         }
+    }
+
+    /** This instance's sockets opened with a user token (every user, or one). */
+    List<Link> userLinks(Long user) {
+        List<Link> out = new ArrayList<>();
+        rooms.values().forEach(room -> room.watchers().forEach(link -> {
+            if (link.admitted().token() != null && (user == null || user.equals(link.user()))) {
+                out.add(link);
+            }
+        }));
+        return out;
     }
 
     /** Robot sockets held here, for the presence heartbeat. */

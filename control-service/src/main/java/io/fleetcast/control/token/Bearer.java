@@ -16,11 +16,20 @@ public final class Bearer {
     }
 
     public Principal require(ServerRequest request) {
-        return optional(request).orElseThrow(() -> new UnauthenticatedException(
+        return requireToken(request).principal();
+    }
+
+    /** The caller's token itself (log-out needs its id and expiry). */
+    public VerifiedToken requireToken(ServerRequest request) {
+        return optionalToken(request).orElseThrow(() -> new UnauthenticatedException(
                 "a valid token is required: Authorization: Bearer <token> from POST /api/login"));
     }
 
     public Optional<Principal> optional(ServerRequest request) {
+        return optionalToken(request).map(VerifiedToken::principal);
+    }
+
+    private Optional<VerifiedToken> optionalToken(ServerRequest request) {
         Optional<String> header = request.headers().first(HeaderNames.AUTHORIZATION);
         if (header.isEmpty()) {
             return Optional.empty();
@@ -29,10 +38,10 @@ public final class Bearer {
         if (!value.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             throw new UnauthenticatedException("Authorization must use the Bearer scheme");
         }
-        Optional<Principal> principal = tokens.verify(value.substring(PREFIX.length()).trim());
-        if (principal.isEmpty()) {
-            throw new UnauthenticatedException("token is invalid or expired");
+        Optional<VerifiedToken> token = tokens.verifyToken(value.substring(PREFIX.length()).trim());
+        if (token.isEmpty()) {
+            throw new UnauthenticatedException("token is invalid, expired or revoked");
         }
-        return principal;
+        return token;
     }
 }

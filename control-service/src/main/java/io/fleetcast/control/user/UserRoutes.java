@@ -4,24 +4,23 @@ import io.fleetcast.control.http.ForbiddenException;
 import io.fleetcast.control.http.Json;
 import io.fleetcast.control.http.UnauthenticatedException;
 import io.fleetcast.control.token.Bearer;
-import io.fleetcast.control.token.IssuedToken;
 import io.fleetcast.control.token.Principal;
-import io.fleetcast.control.token.Tokens;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Optional;
 
-/** Sign-up, login and "who am I". Anyone may sign up as a user; only operators create operators. */
+/**
+ * Sign-up and "who am I". Anyone may sign up as a user; only operators create operators.
+ * Signing in and out is {@link io.fleetcast.control.login.LoginRoutes}.
+ */
 public final class UserRoutes {
     private final Users users;
-    private final Tokens tokens;
     private final Bearer bearer;
     private final Json json;
 
-    public UserRoutes(Users users, Tokens tokens, Bearer bearer, Json json) {
+    public UserRoutes(Users users, Bearer bearer, Json json) {
         this.users = users;
-        this.tokens = tokens;
         this.bearer = bearer;
         this.json = json;
     }
@@ -34,14 +33,6 @@ public final class UserRoutes {
             throw new ForbiddenException("only an operator can create an operator");
         }
         json.send(res, Status.CREATED_201, UserView.of(users.create(body.name(), body.password(), role)));
-    }
-
-    public void login(ServerRequest req, ServerResponse res) {
-        Login body = json.read(req, Login.class);
-        User user = users.authenticate(body.name(), body.password())
-                .orElseThrow(() -> new UnauthenticatedException("wrong user name or password"));
-        IssuedToken token = tokens.issue(user);
-        json.send(res, Status.OK_200, new LoginView(token.token(), token.expiresAt().toString(), UserView.of(user)));
     }
 
     public void me(ServerRequest req, ServerResponse res) {

@@ -26,7 +26,7 @@ class AccessCacheTest {
             db.migrate();
             AtomicLong now = new AtomicLong();
             AccessCache cache = new AccessCache(db, Duration.ofSeconds(60), now::get);
-            Users users = new Users(db, new PasswordHasher(64, 1));
+            Users users = new Users(db, new PasswordHasher(64, 1), user -> { });
             long owner = users.create("owner", "password-1", Role.USER).id();
             long friend = users.create("friend", "password-2", Role.USER).id();
             // Repositories that do NOT tell the cache: shows what the cache serves by itself.
@@ -57,7 +57,7 @@ class AccessCacheTest {
         try (Database db = new Database(stores.freshDatabase(), 2, null)) {
             db.migrate();
             AccessCache cache = new AccessCache(db, Duration.ofHours(1));
-            long owner = new Users(db, new PasswordHasher(64, 1)).create("owner", "password-1", Role.USER).id();
+            long owner = new Users(db, new PasswordHasher(64, 1), user -> { }).create("owner", "password-1", Role.USER).id();
             assertThat(cache.robot(1)).isEmpty();
             assertThat(cache.playroom()).isEmpty();
             Robots robots = new Robots(db, cache::invalidate);

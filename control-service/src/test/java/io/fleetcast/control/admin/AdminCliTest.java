@@ -114,6 +114,26 @@ class AdminCliTest {
     }
 
     @Test
+    void disableUserStopsTheRunningServicesTokensAndEnableUserLetsThemBackIn() throws Exception {
+        run("nina-password\n", "create-user", "nina", "--password-stdin");
+        String token = server.client().login("nina", "nina-password").token();
+        assertThat(server.client().get("/api/me", token).status()).isEqualTo(200);
+
+        Run disabled = run("", "disable-user", "nina");
+        assertThat(disabled.status()).as(disabled.err()).isZero();
+        assertThat(disabled.out()).contains("disabled user");
+        // The service caches the account for an hour: only the published change can do this.
+        await(() -> server.client().get("/api/me", token).status(), 401);
+        assertThat(server.client().post("/api/login", Map.of("name", "nina", "password", "nina-password"), null)
+                .status()).isEqualTo(403);
+
+        assertThat(run("", "enable-user", "nina").status()).isZero();
+        assertThat(server.client().login("nina", "nina-password").token()).isNotEmpty();
+        assertThat(run("", "disable-user", "nobody").status()).isEqualTo(1);
+        assertThat(run("", "disable-user").status()).isEqualTo(2);
+    }
+
+    @Test
     void explainsMistakesWithAnExitStatus() {
         assertThat(run("", "launch-rockets").status()).isEqualTo(2);
         assertThat(run("", "create-robot").err()).contains("--owner is required");

@@ -19,6 +19,7 @@ import io.fleetcast.control.testing.TestClient;
 import io.fleetcast.control.testing.TestClient.Session;
 import io.fleetcast.control.testing.TestServer;
 import io.fleetcast.control.testing.TestStores;
+import io.fleetcast.control.token.TokenCheck;
 import io.fleetcast.control.token.Tokens;
 import io.fleetcast.control.user.Role;
 import io.fleetcast.control.user.User;
@@ -81,9 +82,9 @@ class AuthTableTest {
         byte[] secret = TestServer.SECRET.getBytes(StandardCharsets.UTF_8);
         User ownerUser = server.server().users().byId(owner.userId()).orElseThrow();
         Clock past = Clock.fixed(Instant.now().minus(Duration.ofDays(2)), ZoneOffset.UTC);
-        expired = new Tokens(secret, Duration.ofHours(1), past).issue(ownerUser).token();
+        expired = new Tokens(secret, Duration.ofHours(1), past, TokenCheck.NONE).issue(ownerUser).token();
         forged = new Tokens("another-secret-another-secret-another-secret".getBytes(StandardCharsets.UTF_8),
-                Duration.ofHours(1), Clock.systemUTC()).issue(ownerUser).token();
+                Duration.ofHours(1), Clock.systemUTC(), TokenCheck.NONE).issue(ownerUser).token();
     }
 
     @AfterAll

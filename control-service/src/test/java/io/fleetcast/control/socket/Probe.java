@@ -104,11 +104,11 @@ public final class Probe implements WebSocket.Listener, AutoCloseable {
     }
 
     /** The close code the server sent; fails after 5 s. */
-    int closeCode() {
+    public int closeCode() {
         return closed.orTimeout(5, TimeUnit.SECONDS).join();
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.isDone();
     }
 

@@ -29,7 +29,8 @@ class MigrationsTest {
                 }
                 return names;
             });
-            assertThat(tables).contains("users", "robots", "permissions", "auth_events");
+            assertThat(tables).contains("users", "robots", "permissions", "auth_events", "revoked_tokens");
+            assertThat(columns(db, "users")).contains("token_version", "disabled_at");
             assertThat(columns(db, "robots")).contains("owner_id", "name", "kind", "stream_key_hash", "created_at",
                     "updated_at");
             assertThat(columns(db, "auth_events")).contains("robot_id", "action", "protocol", "ip", "allowed", "reason");

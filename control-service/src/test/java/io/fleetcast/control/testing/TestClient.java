@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** A small JSON-over-HTTP client for tests, with helpers for the common account steps. */
@@ -45,6 +46,12 @@ public final class TestClient {
     }
 
     public Reply send(String method, String path, String body, String contentType, String token) {
+        return send(method, path, body, contentType, token, Map.of());
+    }
+
+    /** With extra request headers (e.g. {@code X-Forwarded-For}). */
+    public Reply send(String method, String path, String body, String contentType, String token,
+                      Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
@@ -53,9 +60,11 @@ public final class TestClient {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -114,7 +123,13 @@ public final class TestClient {
     }
 
     /** An HTTP answer. */
-    public record Reply(int status, String body, String contentType) {
+    public record Reply(int status, String body, String contentType, Map<String, List<String>> headers) {
+        /** The first value of a response header (names compared case-insensitively), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
         public JsonNode json() {
             try {
                 return MAPPER.readTree(body);

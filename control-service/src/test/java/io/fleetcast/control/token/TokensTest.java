@@ -3,6 +3,11 @@ package io.fleetcast.control.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.fleetcast.control.user.Role;
 import io.fleetcast.control.user.User;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Date;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +28,7 @@ class TokensTest {
     private final User alice = new User(7, "alice", Role.OPERATOR, NOW);
 
     private Tokens at(Instant instant) {
-        return new Tokens(SECRET, Duration.ofMinutes(30), Clock.fixed(instant, ZoneOffset.UTC));
+        return new Tokens(SECRET, Duration.ofMinutes(30), Clock.fixed(instant, ZoneOffset.UTC), TokenCheck.NONE);
     }
 
     @Test
@@ -55,7 +63,7 @@ class TokensTest {
                 return now.get();
             }
         };
-        Tokens tokens = new Tokens(SECRET, Duration.ofMinutes(30), clock);
+        Tokens tokens = new Tokens(SECRET, Duration.ofMinutes(30), clock, TokenCheck.NONE);
         String token = tokens.issue(alice).token();
         assertThat(tokens.verify(token)).isPresent();
         now.set(NOW.plus(Duration.ofMinutes(31)));
@@ -65,7 +73,7 @@ class TokensTest {
     @Test
     void rejectsATokenSignedWithAnotherSecret() {
         Tokens other = new Tokens("another-secret-another-secret-xx".getBytes(StandardCharsets.UTF_8),
-                Duration.ofMinutes(30), Clock.fixed(NOW, ZoneOffset.UTC));
+                Duration.ofMinutes(30), Clock.fixed(NOW, ZoneOffset.UTC), TokenCheck.NONE);
         assertThat(at(NOW).verify(other.issue(alice).token())).isEmpty();
     }
 
@@ -98,8 +106,45 @@ class TokensTest {
     }
 
     @Test
+    void carriesAnIdAndTheUsersTokenVersion() {
+        User versioned = new User(7, "alice", Role.USER, NOW, 4, false);
+        Tokens tokens = at(NOW);
+        VerifiedToken first = tokens.verifyToken(tokens.issue(versioned).token()).orElseThrow();
+        VerifiedToken second = tokens.verifyToken(tokens.issue(versioned).token()).orElseThrow();
+        assertThat(first.version()).isEqualTo(4);
+        assertThat(first.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+        assertThat(first.id()).hasSizeGreaterThanOrEqualTo(20).isNotEqualTo(second.id());
+    }
+
+    @Test
+    void refusesATokenTakenBackEvenAfterItWasVerified() {
+        Set<String> revoked = ConcurrentHashMap.newKeySet();
+        Tokens tokens = new Tokens(SECRET, Duration.ofMinutes(30), Clock.fixed(NOW, ZoneOffset.UTC),
+                token -> !revoked.contains(token.id()));
+        String token = tokens.issue(alice).token();
+        VerifiedToken verified = tokens.verifyToken(token).orElseThrow();
+        revoked.add(verified.id());
+        assertThat(tokens.verify(token)).isEmpty();
+        assertThat(tokens.stillValid(verified)).isFalse();
+    }
+
+    @Test
+    void tokensFromBeforeRevocationExistedCountAsVersionZero() throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("fleetcast")
+                .subject("7").claim("name", "alice").claim("role", "user")
+                .expirationTime(Date.from(NOW.plusSeconds(600))).build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(SECRET));
+        VerifiedToken legacy = at(NOW).verifyToken(jwt.serialize()).orElseThrow();
+        assertThat(legacy.version()).isZero();
+        assertThat(legacy.id()).startsWith("sha256:");
+        assertThat(at(NOW).verifyToken(jwt.serialize()).orElseThrow().id()).isEqualTo(legacy.id());
+    }
+
+    @Test
     void refusesAShortSecret() {
-        assertThatThrownBy(() -> new Tokens(new byte[16], Duration.ofMinutes(1), Clock.systemUTC()))
+        assertThatThrownBy(() -> new Tokens(new byte[16], Duration.ofMinutes(1), Clock.systemUTC(), TokenCheck.NONE))
                 .hasMessageContaining("at least 32 bytes");
     }
 }

@@ -1,4 +1,4 @@
-package io.fleetcast.control.user;
+package io.fleetcast.control.login;
 
 /** Body of {@code POST /api/login}. */
 public record Login(String name, String password) {
@@ -6,5 +6,10 @@ public record Login(String name, String password) {
         if (name == null || password == null) {
             throw new IllegalArgumentException("name and password are required");
         }
+    }
+
+    @Override
+    public String toString() {
+        return "Login[name=" + name + ", password=***]";
     }
 }
