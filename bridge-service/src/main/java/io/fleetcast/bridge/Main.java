@@ -7,6 +7,8 @@ import io.fleetcast.bridge.config.BridgeConfig;
 import io.fleetcast.bridge.config.ConfigException;
 import io.fleetcast.bridge.hls.HlsOutput;
 import io.fleetcast.bridge.hls.LocalDirectory;
+import io.fleetcast.bridge.s3.S3Bucket;
+import io.fleetcast.bridge.s3.S3Store;
 import io.fleetcast.media.codec.EncoderProbe;
 import io.fleetcast.media.codec.HardwareDevice;
 import io.fleetcast.media.codec.ProbeResult;
@@ -14,6 +16,7 @@ import io.fleetcast.media.log.FfmpegLog;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,16 +53,23 @@ public final class Main {
         }
         HardwareDevice device = settings.gpu() ? HardwareDevice.cuda(config.cudaDevice()) : null;
         LocalDirectory directory = new LocalDirectory(config.hlsDir());
-        List<Output> outputs = List.of(new HlsOutput(directory, directory.root().resolve(".staging"), config.hls()));
+        List<Output> outputs = new ArrayList<>();
+        outputs.add(new HlsOutput(directory, directory.root().resolve(".staging"), config.hls()));
+        // S3 is a second HLS output of its own, so a slow bucket never holds up the local one.
+        S3Store s3 = config.s3().map(s -> new S3Store(S3Bucket.connect(s), directory.root().resolve(".s3-spool"), s))
+                .orElse(null);
+        if (s3 != null) {
+            outputs.add(new HlsOutput(s3, directory.root().resolve(".s3-staging"), config.hls()));
+        }
         Pipeline pipeline = new Pipeline(config.input(), settings, config.slate(), outputs, device, probe.reason(),
                 config.metricsLogInterval());
-        Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "bridge-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(pipeline, s3), "bridge-shutdown"));
         LOG.log(Level.INFO, "bridge started: {0}", Plan.describe(config, probe).replace('\n', ' '));
         pipeline.start();
         while (!pipeline.awaitEnd(Duration.ofSeconds(1))) {
             // The ingest thread does the work; main only waits for a file input to end.
         }
-        pipeline.close();
+        close(pipeline, s3);
         if (device != null) {
             device.close();
         }
@@ -67,6 +77,14 @@ public final class Main {
         if (pipeline.failure() != null) {
             System.err.println("bridge-service: " + pipeline.failure().getMessage());
             System.exit(1);
+        }
+    }
+
+    /** The outputs finish first (the final playlists), then the S3 store uploads what they left. */
+    private static void close(Pipeline pipeline, S3Store s3) {
+        pipeline.close();
+        if (s3 != null) {
+            s3.close();
         }
     }
 

@@ -6,17 +6,21 @@ import io.fleetcast.bridge.hls.HlsSettings;
 import io.fleetcast.bridge.ingest.InputSettings;
 import io.fleetcast.bridge.ladder.Ladder;
 import io.fleetcast.bridge.ladder.Rung;
+import io.fleetcast.bridge.s3.S3Settings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Everything the bridge reads from its environment (documented in config/bridge.env). */
 public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, Ladder ladder,
                            List<String> encoders, EncoderOptions encoderOptions, int encoderThreads,
                            long audioBitRate, double gopSeconds, int cudaDevice,
-                           SlateSettings slate, Duration metricsLogInterval, String ffmpegLogLevel, boolean dryRun) {
+                           SlateSettings slate, Duration metricsLogInterval, String ffmpegLogLevel, boolean dryRun,
+                           Optional<S3Settings> s3) {
     public BridgeConfig {
         encoders = List.copyOf(encoders);
         if (gopSeconds > hls.segmentSeconds() + 1e-9) {
@@ -52,7 +56,38 @@ public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, La
                         read.text("SLATE_IMAGE", "").isBlank() ? null : Path.of(read.text("SLATE_IMAGE", ""))),
                 Duration.ofSeconds(read.integer("METRICS_LOG_SECONDS", 10, 1, 3600)),
                 read.text("FFMPEG_LOG_LEVEL", "warning"),
-                read.flag("DRY_RUN"));
+                read.flag("DRY_RUN"),
+                s3(read));
+    }
+
+    /** S3 is on when S3_BUCKET is set. */
+    private static Optional<S3Settings> s3(EnvReader read) {
+        String bucket = read.text("S3_BUCKET", "");
+        if (bucket.isEmpty()) {
+            return Optional.empty();
+        }
+        URI endpoint = null;
+        if (!read.text("S3_ENDPOINT", "").isEmpty()) {
+            try {
+                endpoint = S3Settings.endpoint(read.text("S3_ENDPOINT", ""));
+            } catch (IllegalArgumentException e) {
+                // Not read.parsed: its message would repeat the value, user info and all.
+                throw new ConfigException("S3_ENDPOINT " + e.getMessage(), e);
+            }
+        }
+        return Optional.of(new S3Settings(read.parsed("S3_BUCKET", bucket, BridgeConfig::bucketName),
+                read.text("S3_PREFIX", ""), endpoint, read.text("S3_REGION", S3Settings.DEFAULT_REGION),
+                read.flag("S3_DELETE_OLD", true),
+                Duration.ofSeconds(read.integer("S3_DELETE_DELAY_SECONDS", 60, 0, 86_400)),
+                read.integer("S3_SPOOL_SEGMENTS", 90, 1, 100_000)));
+    }
+
+    /** S3's rules for new bucket names: 3-63 lower-case letters, digits, dots and hyphens. */
+    private static String bucketName(String name) {
+        if (!name.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+            throw new IllegalArgumentException("a bucket name has 3-63 lower-case letters, digits, dots or hyphens");
+        }
+        return name;
     }
 
     private static List<String> encoders(String text) {

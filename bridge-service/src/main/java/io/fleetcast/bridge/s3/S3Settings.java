@@ -1,6 +1,8 @@
 package io.fleetcast.bridge.s3;
 
+import io.fleetcast.media.format.MediaUrl;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -25,14 +27,7 @@ public record S3Settings(String bucket, String prefix, URI endpoint, String regi
         }
         prefix = prefix == null ? "" : prefix.replaceAll("^/+|/+$", "");
         if (endpoint != null) {
-            String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || endpoint.getHost() == null) {
-                throw new IllegalArgumentException("endpoint must be an http:// or https:// URL with a host");
-            }
-            if (endpoint.getRawUserInfo() != null) {
-                // Keys in a URL end up in logs; the SDK's credential chain is the only source.
-                throw new IllegalArgumentException("endpoint must not carry credentials");
-            }
+            checkEndpoint(endpoint);
         }
         if (region == null || region.isBlank()) {
             throw new IllegalArgumentException("region must not be empty");
@@ -42,6 +37,31 @@ public record S3Settings(String bucket, String prefix, URI endpoint, String regi
         }
         if (spoolSegments < 1) {
             throw new IllegalArgumentException("spool must hold at least one segment, got " + spoolSegments);
+        }
+    }
+
+    /** Parses an endpoint URL; the message of a bad one shows it without user info or query. */
+    public static URI endpoint(String text) {
+        URI endpoint;
+        try {
+            endpoint = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("is not a URL: " + MediaUrl.redact(text));
+        }
+        checkEndpoint(endpoint);
+        return endpoint;
+    }
+
+    private static void checkEndpoint(URI endpoint) {
+        String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || endpoint.getHost() == null) {
+            throw new IllegalArgumentException("must be an http:// or https:// URL with a host, got "
+                    + MediaUrl.redact(endpoint.toString()));
+        }
+        if (endpoint.getRawUserInfo() != null || endpoint.getRawQuery() != null) {
+            // Keys in a URL end up in logs; the SDK's credential chain is the only source.
+            throw new IllegalArgumentException("must not carry credentials or a query, got "
+                    + MediaUrl.redact(endpoint.toString()));
         }
     }
 

@@ -37,9 +37,16 @@ public final class S3Store implements SegmentStore, AutoCloseable {
     private final Thread uploader;
     private final AtomicLong spooledFiles = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Duration drain;
 
     public S3Store(Bucket bucket, Path spool, S3Settings settings) {
+        this(bucket, spool, settings, DRAIN);
+    }
+
+    /** @param drain how long closing waits for what is still waiting to reach the bucket */
+    S3Store(Bucket bucket, Path spool, S3Settings settings, Duration drain) {
         this.bucket = bucket;
+        this.drain = drain;
         this.spool = spool.toAbsolutePath().normalize();
         try {
             Files.createDirectories(this.spool);
@@ -52,7 +59,7 @@ public final class S3Store implements SegmentStore, AutoCloseable {
         }
         this.queue = new UploadQueue(settings.spoolSegments(), counters);
         this.uploader = Thread.ofPlatform().name("s3-uploader-" + settings.bucket())
-                .start(new Uploader(queue, bucket, settings, counters, DRAIN));
+                .start(new Uploader(queue, bucket, settings, counters, drain));
     }
 
     @Override
@@ -101,7 +108,7 @@ public final class S3Store implements SegmentStore, AutoCloseable {
         }
         queue.close();
         try {
-            uploader.join(DRAIN.plus(S3Bucket.CALL_TIMEOUT).plusSeconds(1).toMillis());
+            uploader.join(drain.plus(S3Bucket.CALL_TIMEOUT).plusSeconds(1).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
