@@ -20,4 +20,15 @@ class PlanTest {
         assertThat(plan).contains("rtmp://media/playroom", "(live", "libx264", "h264_nvenc: failed: no NVENC",
                 "1080p 4500k", "720p 2500k", "480p 1200k", "/srv/hls", "segments 2.0 s").doesNotContain("secret");
     }
+
+    @Test
+    void dryRunShowsTheS3OutputWhenABucketIsSet() {
+        BridgeConfig config = BridgeConfig.fromEnv(Map.of("INPUT_URL", "rtsp://media/playroom", "S3_BUCKET", "hls",
+                "S3_PREFIX", "rooms/1", "S3_ENDPOINT", "http://minio:9000", "S3_DELETE_OLD", "false"));
+        ProbeResult probe = new ProbeResult("libx264", "only one", List.of(new ProbeAttempt("libx264", true, "")));
+        assertThat(Plan.describe(config, probe)).contains("HLS to s3://hls/rooms/1", "http://minio:9000 path-style",
+                "us-east-1", "lifecycle rule");
+        assertThat(Plan.describe(BridgeConfig.fromEnv(Map.of("INPUT_URL", "rtsp://media/playroom")), probe))
+                .doesNotContain("s3://");
+    }
 }

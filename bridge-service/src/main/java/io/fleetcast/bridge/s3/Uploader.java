@@ -53,20 +53,30 @@ final class Uploader implements Runnable {
                 if (work.closing() && deadline == Long.MAX_VALUE) {
                     deadline = System.nanoTime() + drain.toNanos();
                 }
-                if (work.segment() != null) {
-                    upload(work.segment(), work.lanes().get(work.segment().playlist()));
+                try {
+                    step(work);
+                } catch (RuntimeException e) {
+                    // A bug or a broken spool must not end the S3 output: the next segment goes on.
+                    LOG.log(Level.ERROR, "S3 uploader for " + bucket + " failed on "
+                            + (work.segment() == null ? "playlists" : work.segment().name()), e);
                 }
-                endFinished(work.lanes());
-                publishTexts(work.texts());
                 if (work.closing() && (work.segment() == null || System.nanoTime() > deadline)) {
                     return;
                 }
-                deleteDue();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "S3 uploader for " + bucket + " stopped", e);
+        }
+    }
+
+    private void step(UploadQueue.Work work) throws InterruptedException {
+        if (work.segment() != null) {
+            upload(work.segment(), work.lanes().get(work.segment().playlist()));
+        }
+        endFinished(work.lanes());
+        publishTexts(work.texts());
+        if (!work.closing()) {
+            deleteDue();
         }
     }
 

@@ -39,6 +39,9 @@ final class InProcessS3 implements AutoCloseable {
         }
     }
 
+    /** s3proxy and its Jetty log every start and stop at INFO; held so the setting stays. */
+    private static final java.util.logging.Logger S3PROXY_LOG = quiet("org.gaul");
+
     private final BlobStore blobs = new BucketPolicy(new TransientNio2BlobStore());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final int port;
@@ -99,6 +102,12 @@ final class InProcessS3 implements AutoCloseable {
 
     S3Bucket bucket(S3Settings settings) {
         return new S3Bucket(settings, StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     @Override
