@@ -16,6 +16,7 @@ final class MemoryBucket implements Bucket {
 
     private final Map<String, Stored> objects = new HashMap<>();
     private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger hanging = new AtomicInteger();
     private volatile boolean down;
     private volatile CountDownLatch hang = new CountDownLatch(0);
 
@@ -30,6 +31,11 @@ final class MemoryBucket implements Bucket {
 
     void release() {
         hang.countDown();
+    }
+
+    /** Calls blocked by {@link #hang()} right now. */
+    int hanging() {
+        return hanging.get();
     }
 
     int failures() {
@@ -83,10 +89,13 @@ final class MemoryBucket implements Bucket {
     }
 
     private void call(String name) {
+        hanging.incrementAndGet();
         try {
             hang.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            hanging.decrementAndGet();
         }
         if (down) {
             failures.incrementAndGet();
