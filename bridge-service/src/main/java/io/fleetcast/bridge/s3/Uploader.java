@@ -102,7 +102,8 @@ final class Uploader implements Runnable {
         String folder = UploadQueue.folder(segment.playlist());
         for (SegmentEntry gone : playlist.add(segment.entry())) {
             if (settings.deleteOld()) {
-                deletions.add(new Deletion(folder + gone.uri(), System.nanoTime() + settings.deleteDelay().toNanos(), 0));
+                long due = System.nanoTime() + settings.deleteDelay().toNanos();
+                deletions.add(new Deletion(folder + gone.uri(), due, 0));
             }
         }
         // While segments of this playlist are still waiting, publish only now and then: each

@@ -63,7 +63,8 @@ class HlsToS3Test {
             double catchUpSeconds;
             try (S3Store roomy = new S3Store(roomyBucket, dir.resolve("roomy-spool"), roomySettings);
                  S3Store tight = new S3Store(tightBucket, dir.resolve("tight-spool"), tightSettings)) {
-                try (Pipeline pipeline = new Pipeline(input(url), run(), new SlateSettings(SlateSettings.DEFAULT_AFTER, null),
+                try (Pipeline pipeline = new Pipeline(input(url), run(),
+                        new SlateSettings(SlateSettings.DEFAULT_AFTER, null),
                         List.of(new HlsOutput(local, hls.resolve(".staging"), new HlsSettings(2.0, 0)),
                                 new HlsOutput(roomy, dir.resolve("roomy-staging"), new HlsSettings(2.0, 0)),
                                 new HlsOutput(tight, dir.resolve("tight-staging"), new HlsSettings(2.0, 3))),
@@ -72,7 +73,8 @@ class HlsToS3Test {
                     pipeline.start();
                     assertThat(waitFor(() -> !roomyBucket.published(HlsOutput.MASTER).isEmpty()
                             && !tightBucket.published(HlsOutput.MASTER).isEmpty()
-                            && localSegments(hls, "360p").size() >= 3, Duration.ofSeconds(30))).as("S3 running").isTrue();
+                            && localSegments(hls, "360p").size() >= 3, Duration.ofSeconds(30)))
+                            .as("S3 running").isTrue();
                     s3.stop();
                     checkedBeforeOutage = roomyBucket.published().size();
                     localUpdates = watch(hls.resolve("360p/index.m3u8"), Duration.ofSeconds(10));
@@ -116,7 +118,8 @@ class HlsToS3Test {
             }
             assertThat(roomyBucket.violations()).isEmpty();
             assertThat(tightBucket.violations()).isEmpty();
-            assertThat(roomyBucket.published().size()).as("playlists checked after the outage").isGreaterThan(checkedBeforeOutage);
+            assertThat(roomyBucket.published().size()).as("playlists checked after the outage")
+                    .isGreaterThan(checkedBeforeOutage);
             assertThat(tightBucket.published()).as("the tight bucket marks where segments are missing")
                     .anySatisfy(p -> assertThat(Playlists.afterDiscontinuity(p.text())).isNotEmpty());
             var master = s3.get(BUCKET, "roomy/master.m3u8");
@@ -199,7 +202,8 @@ class HlsToS3Test {
 
     private static double publish(Path file, String url) {
         try (PacedPublisher publisher = new PacedPublisher()) {
-            return publisher.publish(file.toString(), "mpegts", url, Map.of("listen", "1", "listen_timeout", "30000"), 24);
+            return publisher.publish(file.toString(), "mpegts", url,
+                    Map.of("listen", "1", "listen_timeout", "30000"), 24);
         }
     }
 

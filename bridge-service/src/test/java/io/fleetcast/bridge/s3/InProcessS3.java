@@ -101,7 +101,8 @@ final class InProcessS3 implements AutoCloseable {
     }
 
     S3Bucket bucket(S3Settings settings) {
-        return new S3Bucket(settings, StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
+        return new S3Bucket(settings,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
     }
 
     private static java.util.logging.Logger quiet(String name) {

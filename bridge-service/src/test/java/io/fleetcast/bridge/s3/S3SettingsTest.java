@@ -30,7 +30,8 @@ class S3SettingsTest {
     @Test
     void appliesDefaultsForAwsWhenOnlyTheBucketIsSet() {
         S3Settings s3 = config("S3_BUCKET", "fleetcast-hls").s3().orElseThrow();
-        assertThat(s3).isEqualTo(new S3Settings("fleetcast-hls", "", null, "us-east-1", true, Duration.ofSeconds(60), 90));
+        assertThat(s3).isEqualTo(
+                new S3Settings("fleetcast-hls", "", null, "us-east-1", true, Duration.ofSeconds(60), 90));
         assertThat(s3.key("720p/seg_1.ts")).isEqualTo("720p/seg_1.ts");
         assertThat(s3.location()).isEqualTo("s3://fleetcast-hls");
     }

@@ -194,14 +194,16 @@ class S3StoreTest {
                 rung.segments(1);
                 micros.add((System.nanoTime() - start) / 1000);
             }
-            assertThat(micros).as("microseconds per segment and playlist").allSatisfy(m -> assertThat(m).isLessThan(200_000));
+            assertThat(micros).as("microseconds per segment and playlist")
+                    .allSatisfy(m -> assertThat(m).isLessThan(200_000));
             try (Stream<Path> spooled = Files.list(dir.resolve("spool"))) {
                 assertThat(spooled.count()).as("the one being put plus the spool").isLessThanOrEqualTo(5);
             }
             assertThat(store.stats().skipped()).isEqualTo(15);
             memory.release();
             assertThat(store.awaitIdle(WAIT)).isTrue();
-            assertThat(Playlists.uris(memory.text("720p/index.m3u8"))).containsExactly("seg_17.ts", "seg_18.ts", "seg_19.ts");
+            assertThat(Playlists.uris(memory.text("720p/index.m3u8")))
+                    .containsExactly("seg_17.ts", "seg_18.ts", "seg_19.ts");
             // seg_16 had left the live window by the time the bucket answered again.
             assertThat(store.stats()).extracting(S3Stats::uploaded, S3Stats::skipped).containsExactly(4L, 16L);
         }
