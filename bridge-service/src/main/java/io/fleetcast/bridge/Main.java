@@ -12,6 +12,9 @@ import io.fleetcast.bridge.hls.LocalDirectory;
 import io.fleetcast.media.Closer;
 import io.fleetcast.bridge.restream.RestreamOutput;
 import io.fleetcast.bridge.restream.RestreamSettings;
+import io.fleetcast.bridge.s3.S3Bucket;
+import io.fleetcast.bridge.s3.S3Settings;
+import io.fleetcast.bridge.s3.S3Store;
 import io.fleetcast.media.codec.EncoderProbe;
 import io.fleetcast.media.codec.HardwareDevice;
 import io.fleetcast.media.codec.ProbeResult;
@@ -77,7 +80,7 @@ public final class Main {
             HardwareDevice device = settings.gpu() ? closer.add(HardwareDevice.cuda(config.cudaDevice())) : null;
             AudioParts audio = closer.add(AudioParts.start(config.audio()));
             LiveSound liveSound = audio.live() == null ? null : new LiveSound(audio.live(), config.audio().mix());
-            Pipeline pipeline = closer.add(new Pipeline(config.input(), settings, config.slate(), outputs(config, ffmpegLog),
+            Pipeline pipeline = closer.add(new Pipeline(config.input(), settings, config.slate(), outputs(config, ffmpegLog, closer),
                     liveSound, device, probe.reason(), config.metricsLogInterval()));
             LOG.log(Level.INFO, "bridge started: {0}", Plan.describe(config, probe).replace('\n', ' '));
             pipeline.start();
@@ -102,13 +105,23 @@ public final class Main {
         }
     }
 
-    /** HLS, then one restream per configured destination (each reconnects on its own). */
-    static List<Output> outputs(BridgeConfig config, FfmpegLog ffmpegLog) {
+    /**
+     * HLS, one restream per configured destination (each reconnects on its own), and HLS to S3
+     * when a bucket is set: a second HLS output of its own, so a slow bucket never holds up the
+     * local one. The S3 store is registered before the pipeline: it closes after the outputs
+     * have finished (their final playlists), uploading what they left.
+     */
+    static List<Output> outputs(BridgeConfig config, FfmpegLog ffmpegLog, Closer closer) {
         List<Output> outputs = new ArrayList<>();
         LocalDirectory directory = new LocalDirectory(config.hlsDir());
         outputs.add(new HlsOutput(directory, directory.root().resolve(".staging"), config.hls()));
         for (RestreamSettings destination : config.restream()) {
             outputs.add(new RestreamOutput(destination, ffmpegLog));
+        }
+        if (config.s3().isPresent()) {
+            S3Settings s3 = config.s3().get();
+            S3Store store = closer.add(new S3Store(S3Bucket.connect(s3), directory.root().resolve(".s3-spool"), s3));
+            outputs.add(new HlsOutput(store, directory.root().resolve(".s3-staging"), config.hls()));
         }
         return List.copyOf(outputs);
     }

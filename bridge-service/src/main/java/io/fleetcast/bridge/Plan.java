@@ -55,6 +55,14 @@ final class Plan {
                     !destination.tls() ? "" : destination.tlsCaFile() == null ? ", TLS unverified"
                             : ", TLS verified with " + destination.tlsCaFile()));
         }
+        config.s3().ifPresent(s3 -> text.append("          HLS to ").append(s3.location())
+                .append(s3.endpoint() == null ? " (AWS"
+                        : " (" + MediaUrl.redact(s3.endpoint().toString()) + " path-style")
+                .append(", region ").append(s3.region()).append(", credentials from the SDK's default chain; ")
+                .append(s3.deleteOld()
+                        ? "old segments deleted " + s3.deleteDelay().toSeconds() + " s after leaving the window"
+                        : "old segments left to the bucket's lifecycle rule")
+                .append("; up to ").append(s3.spoolSegments()).append(" segments wait while S3 is down)\n"));
         return text.toString();
     }
 }

@@ -35,4 +35,15 @@ class PlanTest {
         assertThat(Plan.describe(BridgeConfig.fromEnv(Map.of("INPUT_URL", "rtsp://media/playroom")),
                 new ProbeResult("libx264", "test", List.of()))).contains("no restream");
     }
+
+    @Test
+    void dryRunShowsTheS3OutputWhenABucketIsSet() {
+        BridgeConfig config = BridgeConfig.fromEnv(Map.of("INPUT_URL", "rtsp://media/playroom", "S3_BUCKET", "hls",
+                "S3_PREFIX", "rooms/1", "S3_ENDPOINT", "http://minio:9000", "S3_DELETE_OLD", "false"));
+        ProbeResult probe = new ProbeResult("libx264", "only one", List.of(new ProbeAttempt("libx264", true, "")));
+        assertThat(Plan.describe(config, probe)).contains("HLS to s3://hls/rooms/1", "http://minio:9000 path-style",
+                "us-east-1", "lifecycle rule");
+        assertThat(Plan.describe(BridgeConfig.fromEnv(Map.of("INPUT_URL", "rtsp://media/playroom")), probe))
+                .doesNotContain("s3://");
+    }
 }

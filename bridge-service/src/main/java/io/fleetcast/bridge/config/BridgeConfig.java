@@ -8,18 +8,22 @@ import io.fleetcast.bridge.ingest.InputSettings;
 import io.fleetcast.bridge.ladder.Ladder;
 import io.fleetcast.bridge.ladder.Rung;
 import io.fleetcast.bridge.restream.RestreamSettings;
+import io.fleetcast.bridge.s3.S3Settings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Everything the bridge reads from its environment (documented in config/bridge.env). */
 public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, Ladder ladder,
                            List<String> encoders, EncoderOptions encoderOptions, int encoderThreads,
                            long audioBitRate, double gopSeconds, int cudaDevice,
                            SlateSettings slate, Duration metricsLogInterval, System.Logger.Level ffmpegLogLevel, boolean dryRun,
-                           AudioSettings audio, List<RestreamSettings> restream) {
+                           AudioSettings audio, List<RestreamSettings> restream,
+                           Optional<S3Settings> s3) {
     public BridgeConfig {
         encoders = List.copyOf(encoders);
         restream = List.copyOf(restream);
@@ -62,7 +66,8 @@ public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, La
                 read.parsed("FFMPEG_LOG_LEVEL", "warning", BridgeConfig::logLevel),
                 read.flag("DRY_RUN"),
                 AudioSettings.fromEnv(env),
-                RestreamEnv.read(read, ladder));
+                RestreamEnv.read(read, ladder),
+                s3(read));
     }
 
     /** FFmpeg's level names as the service log's levels. */
@@ -76,6 +81,36 @@ public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, La
             case "trace" -> System.Logger.Level.TRACE;
             default -> throw new IllegalArgumentException("expected quiet, error, warning, info, debug or trace");
         };
+    }
+
+    /** S3 is on when S3_BUCKET is set. */
+    private static Optional<S3Settings> s3(EnvReader read) {
+        String bucket = read.text("S3_BUCKET", "");
+        if (bucket.isEmpty()) {
+            return Optional.empty();
+        }
+        URI endpoint = null;
+        if (!read.text("S3_ENDPOINT", "").isEmpty()) {
+            try {
+                endpoint = S3Settings.endpoint(read.text("S3_ENDPOINT", ""));
+            } catch (IllegalArgumentException e) {
+                // Not read.parsed: its message would repeat the value, user info and all.
+                throw new ConfigException("S3_ENDPOINT " + e.getMessage(), e);
+            }
+        }
+        return Optional.of(new S3Settings(read.parsed("S3_BUCKET", bucket, BridgeConfig::bucketName),
+                read.text("S3_PREFIX", ""), endpoint, read.text("S3_REGION", S3Settings.DEFAULT_REGION),
+                read.flag("S3_DELETE_OLD", true),
+                Duration.ofSeconds(read.integer("S3_DELETE_DELAY_SECONDS", 60, 0, 86_400)),
+                read.integer("S3_SPOOL_SEGMENTS", 90, 1, 100_000)));
+    }
+
+    /** S3's rules for new bucket names: 3-63 lower-case letters, digits, dots and hyphens. */
+    private static String bucketName(String name) {
+        if (!name.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+            throw new IllegalArgumentException("a bucket name has 3-63 lower-case letters, digits, dots or hyphens");
+        }
+        return name;
     }
 
     private static List<String> encoders(String text) {

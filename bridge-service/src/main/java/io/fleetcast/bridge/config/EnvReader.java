@@ -50,7 +50,11 @@ public final class EnvReader {
     }
 
     public boolean flag(String key) {
-        String value = text(key, "false").toLowerCase(java.util.Locale.ROOT);
+        return flag(key, false);
+    }
+
+    public boolean flag(String key, boolean fallback) {
+        String value = text(key, Boolean.toString(fallback)).toLowerCase(java.util.Locale.ROOT);
         return switch (value) {
             case "1", "true", "yes", "on" -> true;
             case "0", "false", "no", "off" -> false;

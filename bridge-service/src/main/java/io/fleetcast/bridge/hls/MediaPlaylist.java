@@ -7,22 +7,25 @@ import java.util.Locale;
 /**
  * A rung's media playlist: a sliding window of segments (or all of them when the window is
  * 0). The target duration is fixed from the configured segment length, as the HLS spec wants
- * it not to change during a live stream, and only grows if a segment was longer.
+ * it not to change during a live stream, and only grows if a segment was longer. Public so
+ * that a store which lists only what it holds (S3) can keep its own copy with the same rules.
  */
-final class MediaPlaylist {
+public final class MediaPlaylist {
+    private final double segmentSeconds;
     private final int window;
     private final List<SegmentEntry> entries = new ArrayList<>();
     private long discontinuitySequence;
     private int targetDuration;
     private boolean ended;
 
-    MediaPlaylist(double segmentSeconds, int window) {
+    public MediaPlaylist(double segmentSeconds, int window) {
+        this.segmentSeconds = segmentSeconds;
         this.window = window;
         this.targetDuration = (int) Math.ceil(segmentSeconds - 1e-9);
     }
 
     /** Adds a segment; returns the entries that left the window. */
-    List<SegmentEntry> add(SegmentEntry entry) {
+    public List<SegmentEntry> add(SegmentEntry entry) {
         entries.add(entry);
         targetDuration = Math.max(targetDuration, (int) Math.round(Math.ceil(entry.seconds() - 1e-3)));
         List<SegmentEntry> removed = new ArrayList<>();
@@ -37,15 +40,20 @@ final class MediaPlaylist {
         return removed;
     }
 
-    void end() {
+    public void end() {
         ended = true;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return entries.isEmpty();
     }
 
-    String text() {
+    /** An immutable copy to hand to another thread. */
+    public PlaylistSnapshot snapshot() {
+        return new PlaylistSnapshot(text(), entries, segmentSeconds, window, ended);
+    }
+
+    public String text() {
         StringBuilder text = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n");
         text.append("#EXT-X-TARGETDURATION:").append(targetDuration).append('\n');
         text.append("#EXT-X-MEDIA-SEQUENCE:").append(entries.isEmpty() ? 0 : entries.get(0).sequence()).append('\n');

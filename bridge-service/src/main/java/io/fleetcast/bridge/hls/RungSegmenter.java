@@ -124,7 +124,7 @@ final class RungSegmenter implements AutoCloseable {
     void finishPlaylist() {
         if (!playlist.isEmpty()) {
             playlist.end();
-            store.putPlaylist(playlistName(), playlist.text());
+            store.putMediaPlaylist(playlistName(), playlist.snapshot());
         }
     }
 
@@ -172,7 +172,7 @@ final class RungSegmenter implements AutoCloseable {
         discontinuityPending = false;
         sequence++;
         segmentsThisRun++;
-        store.putPlaylist(playlistName(), playlist.text());
+        store.putMediaPlaylist(playlistName(), playlist.snapshot());
         // A player may still fetch a segment that just left the window: keep as many again.
         for (SegmentEntry gone : removed) {
             retired.add(name + "/" + gone.uri());

@@ -3,9 +3,8 @@ package io.fleetcast.bridge.hls;
 import java.nio.file.Path;
 
 /**
- * Where finished HLS files go: a local directory today, an S3 bucket beside it later.
- * Names are relative ({@code 720p/seg_12.ts}); a segment is always stored before the
- * playlist that lists it.
+ * Where finished HLS files go: a local directory, an S3 bucket. Names are relative
+ * ({@code 720p/seg_12.ts}); a segment is always stored before the playlist that lists it.
  */
 public interface SegmentStore {
     /** Stores the finished segment file (the store may move or delete it). */
@@ -13,6 +12,15 @@ public interface SegmentStore {
 
     /** Stores a playlist so that a reader sees either the old or the new text, never half. */
     void putPlaylist(String name, String text);
+
+    /**
+     * Stores a media playlist. A store that writes everything it is given stores the text; one
+     * that may lose segments (S3 while unreachable) rebuilds it from the entries, listing only
+     * the segments it holds.
+     */
+    default void putMediaPlaylist(String name, PlaylistSnapshot playlist) {
+        putPlaylist(name, playlist.text());
+    }
 
     /** Removes a segment that left the live window. */
     void delete(String name);
