@@ -48,6 +48,19 @@ public class RestreamBench {
             new SyntheticSource(1920, 1080, 30, seconds / 2.0, true, 8_000_000, "veryfast").writeTo(source);
         }
         try (FfmpegLog log = new FfmpegLog(System.getLogger("ffmpeg"), System.Logger.Level.ERROR)) {
+            Map<String, Double> starts = new java.util.LinkedHashMap<>();
+            try (io.fleetcast.bridge.gateway.NginxRtmp nginx = new io.fleetcast.bridge.gateway.NginxRtmp(work)) {
+                starts.put("rtmp", start(work.resolve("start-rtmp"), source, nginx.url("playroom"), nginx.url("playroom"),
+                        "flv", Map.of()));
+            }
+            int srt = freePort();
+            starts.put("srt", start(work.resolve("start-srt"), source, "srt://127.0.0.1:" + srt + "?mode=caller",
+                    "srt://127.0.0.1:" + srt + "?mode=listener", "mpegts", Map.of()));
+            int tcp = freePort();
+            starts.put("tcp", start(work.resolve("start-tcp"), source, "tcp://127.0.0.1:" + tcp,
+                    "tcp://127.0.0.1:" + tcp, "mpegts", Map.of("listen", "1", "listen_timeout", "20000")));
+            System.out.printf(Locale.ROOT, "first segment of every rung after the publisher starts (bridge waiting): %s s%n",
+                    starts);
             Result ladder = run(work.resolve("ladder"), source, seconds, false, log);
             Result restream = run(work.resolve("restream"), source, seconds, true, log);
             double ratio = restream.cpuPerContentSecond / ladder.cpuPerContentSecond;
@@ -67,10 +80,12 @@ public class RestreamBench {
                             + "\"restreamCpuPerContentSecond\":%.3f,\"maxGapMsPrimary\":%d,\"maxGapMsBackup\":%d,"
                             + "\"maxGapMsHls\":%d,\"maxGapMsHlsLadderOnly\":%d,\"reconnects\":%d,\"dropsPrimary\":%d,"
                             + "\"dropsBackup\":%d,\"dropsHls\":%d,\"slatePictures\":%d,\"heldPictures\":%d,"
+                            + "\"startSecondsRtmp\":%.2f,\"startSecondsSrt\":%.2f,\"startSecondsTcp\":%.2f,"
                             + "\"targetsMet\":%b,\"cores\":%d}%n",
                     seconds, ratio, ladder.cpuPerContentSecond, restream.cpuPerContentSecond, restream.primaryGapMs,
                     restream.backupGapMs, restream.hlsGapMs, ladder.hlsGapMs, restream.reconnects, restream.primaryDrops,
-                    restream.backupDrops, restream.hlsDrops, restream.slate, restream.held, met,
+                    restream.backupDrops, restream.hlsDrops, restream.slate, restream.held, starts.get("rtmp"),
+                    starts.get("srt"), starts.get("tcp"), met,
                     Runtime.getRuntime().availableProcessors());
         }
     }
@@ -135,10 +150,45 @@ public class RestreamBench {
                     restream ? drops.getOrDefault(backup.toString(), 0L) : 0,
                     drops.getOrDefault(outputs.get(0).toString(), 0L), metrics.slatePictures(), metrics.heldPictures());
             if (restream) {
+                System.out.printf(Locale.ROOT, "longest gaps ended at %.1f s (primary) and %.1f s (backup); backup gaps "
+                                + "over 100 ms ended at %s; pictures dropped (encoders behind) %d%n",
+                        primaryReceiver.maxGapAtSeconds(start), backupReceiver.maxGapAtSeconds(start),
+                        backupReceiver.longGaps(start), metrics.droppedFrames());
                 primaryReceiver.close();
                 backupReceiver.close();
             }
             return result;
+        }
+    }
+
+    /**
+     * Seconds from a publisher's start to the first segment of every rung, the bridge already
+     * waiting for it on {@code input}.
+     */
+    private static double start(Path dir, Path source, String input, String publish, String format,
+                                Map<String, String> options) throws Exception {
+        LocalDirectory directory = new LocalDirectory(dir.resolve("hls"));
+        InputSettings in = new InputSettings(input, Duration.ofSeconds(5), InputSettings.DEFAULT_PROBE_SIZE,
+                InputSettings.DEFAULT_ANALYZE_MICROS, Duration.ofMillis(20), Duration.ofMillis(100));
+        RunSettings settings = new RunSettings(new Ladder(Rung.parseAll(Ladder.DEFAULT), 0), "libx264",
+                new EncoderOptions("veryfast", "p4"), 0, 2.0, 128_000, 0, true);
+        try (Pipeline pipeline = new Pipeline(in, settings, new SlateSettings(SlateSettings.DEFAULT_AFTER, null),
+                List.of(new HlsOutput(directory, dir.resolve("hls/.staging"), new HlsSettings(SEGMENT, 6))), null, null,
+                "bench", Duration.ofSeconds(60))) {
+            pipeline.start();
+            Thread.sleep(1000);
+            PacedPublisher publisher = new PacedPublisher();
+            long started = System.nanoTime();
+            Thread camera = Thread.ofPlatform().start(() -> publisher.publish(source.toString(), format, publish, options, 8));
+            List<Path> firsts = List.of("1080p", "720p", "480p").stream()
+                    .map(rung -> dir.resolve("hls/" + rung + "/index.m3u8")).toList();
+            while (!firsts.stream().allMatch(Files::exists) && System.nanoTime() - started < 20_000_000_000L) {
+                Thread.sleep(5);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            publisher.close();
+            camera.join();
+            return seconds;
         }
     }
 
@@ -210,6 +260,8 @@ public class RestreamBench {
         private volatile boolean closed;
         private volatile long lastPicture;
         private volatile long maxGapNanos;
+        private volatile long maxGapAt;
+        private final List<Long> longGapsAt = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Receiver(int port) {
             this(port, null);
@@ -219,8 +271,10 @@ public class RestreamBench {
         Receiver(int port, Receiver before) {
             url = "rtmp://127.0.0.1:" + port + "/live";
             if (before != null) {
+                longGapsAt.addAll(before.longGapsAt);
                 lastPicture = before.lastPicture;
                 maxGapNanos = before.maxGapNanos;
+                maxGapAt = before.maxGapAt;
             }
             thread = Thread.ofPlatform().daemon().start(this::run);
         }
@@ -233,6 +287,16 @@ public class RestreamBench {
             return maxGapNanos / 1_000_000;
         }
 
+        /** When gaps over 100 ms ended, in seconds after {@code start}. */
+        String longGaps(long start) {
+            return longGapsAt.stream().map(at -> String.format(Locale.ROOT, "%.1f", (at - start) / 1e9)).toList().toString();
+        }
+
+        /** Seconds after {@code start} when the longest gap ended. */
+        double maxGapAtSeconds(long start) {
+            return (maxGapAt - start) / 1e9;
+        }
+
         private void run() {
             while (!closed) {
                 try (InputMedia input = new InputMedia(url, Map.of("listen", "1", "timeout", "2", "rw_timeout", "3000000"),
@@ -241,8 +305,12 @@ public class RestreamBench {
                     while (!closed && input.read(packet)) {
                         if (packet.av().stream_index() == video) {
                             long now = System.nanoTime();
-                            if (lastPicture != 0) {
-                                maxGapNanos = Math.max(maxGapNanos, now - lastPicture);
+                            if (lastPicture != 0 && now - lastPicture > 100_000_000L) {
+                                longGapsAt.add(now);
+                            }
+                            if (lastPicture != 0 && now - lastPicture > maxGapNanos) {
+                                maxGapNanos = now - lastPicture;
+                                maxGapAt = now;
                             }
                             lastPicture = now;
                         }
