@@ -34,7 +34,9 @@ import java.util.Map;
  * Helper of bench/restream: the same 60 s schedule twice in one JVM, (a) the ladder into HLS
  * alone and (b) the ladder into HLS plus a primary and a backup RTMP destination, the primary's
  * receiver killed at 20 s and back at 40 s, the source away from 30 to 35 s. Prints CPU per
- * content-second of each, the longest gap each output saw, drops and reconnects; JSON last.
+ * content-second of each (the whole process: x264's threads are FFmpeg's own, and the
+ * receivers' reading is in it too), the longest gap each output saw, drops and reconnects;
+ * JSON last.
  */
 public class RestreamBench {
     private static final double SEGMENT = 2.0;

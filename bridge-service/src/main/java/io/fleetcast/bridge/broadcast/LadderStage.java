@@ -34,9 +34,13 @@ final class LadderStage implements AutoCloseable {
     private static final AVRational MICROS = av_make_q(1, 1_000_000);
     private static final Rational GRAPH_TIME_BASE = new Rational(1, 90_000);
     private static final AVRational GRAPH_TICKS = GRAPH_TIME_BASE.av();
-    /** Frames waiting per rung: a file keeps the encoders busy; live keeps the backlog short. */
+    /**
+     * Frames waiting per rung: a file keeps the encoders busy; live keeps the backlog short but
+     * long enough (a fifth of a second at 30 fps) that a keyframe's longer encode does not make
+     * every rung drop pictures.
+     */
     private static final int FILE_QUEUE_FRAMES = 8;
-    private static final int LIVE_QUEUE_FRAMES = 3;
+    private static final int LIVE_QUEUE_FRAMES = 6;
 
     private final List<RungPlan> plans;
     private final Rational sourceRate;

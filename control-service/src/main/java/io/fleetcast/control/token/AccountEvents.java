@@ -1,13 +1,12 @@
 package io.fleetcast.control.token;
 
+import io.fleetcast.control.store.ChangeChannel;
 import io.fleetcast.control.store.Redis;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongConsumer;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPubSub;
 
 /**
  * Spreads "user N's tokens changed" (log-out, password change, disable, enable) to every
@@ -26,27 +25,25 @@ public final class AccountEvents implements LongConsumer, AutoCloseable {
     private final AccountListener listener;
     private final ExecutorService dispatch = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("account-events").factory());
-    private final Listener subscription = new Listener();
-    private final Thread subscriber;
-    private volatile boolean closed;
+    private final ChangeChannel channel;
 
     public AccountEvents(StandingCache cache, Redis redis, AccountListener listener) {
         this.cache = cache;
         this.redis = redis;
         this.listener = listener;
-        this.subscriber = Thread.ofPlatform().daemon().name("account-events-subscriber").start(this::subscribeLoop);
+        this.channel = new ChangeChannel(CHANNEL, redis, this::changed, this::resynced);
     }
 
     /** For processes that change accounts without caching them (the admin command line). */
     public static LongConsumer publisher(Redis redis) {
-        return userId -> publish(redis, userId);
+        return userId -> ChangeChannel.publish(redis, CHANNEL, userId);
     }
 
     /** Called after a change is committed to PostgreSQL. */
     @Override
     public void accept(long userId) {
         changed(userId);
-        publish(redis, userId);
+        ChangeChannel.publish(redis, CHANNEL, userId);
     }
 
     private void changed(long userId) {
@@ -73,73 +70,9 @@ public final class AccountEvents implements LongConsumer, AutoCloseable {
         }
     }
 
-    private static void publish(Redis redis, long userId) {
-        try (Jedis jedis = redis.connection()) {
-            jedis.publish(CHANNEL, Long.toString(userId));
-        } catch (RuntimeException e) {
-            // Other instances fall back to the cache TTL (their sockets stay until then).
-            LOG.log(Level.WARNING, "cannot publish account change for user " + userId + ": " + e.getMessage());
-        }
-    }
-
-    private void subscribeLoop() {
-        while (!closed) {
-            try (Jedis jedis = redis.dedicatedConnection()) {
-                jedis.subscribe(subscription, CHANNEL);
-            } catch (RuntimeException e) {
-                if (!closed) {
-                    LOG.log(Level.WARNING, "account events subscription lost, retrying: " + e.getMessage());
-                    cache.invalidateAll();
-                    sleepQuietly();
-                }
-            }
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closed = true;
-        }
-    }
-
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (subscription.isSubscribed()) {
-                subscription.unsubscribe();
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "unsubscribe failed during close", e);
-        }
-        subscriber.interrupt();
-        try {
-            subscriber.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        channel.close();
         dispatch.shutdownNow();
-    }
-
-    private final class Listener extends JedisPubSub {
-        @Override
-        public void onSubscribe(String channel, int subscribedChannels) {
-            resynced();
-        }
-
-        @Override
-        public void onMessage(String channel, String message) {
-            try {
-                changed(Long.parseLong(message));
-            } catch (NumberFormatException e) {
-                resynced();
-            }
-        }
     }
 }
