@@ -39,11 +39,13 @@ class KeyRedactionTest {
         try (LogCapture log = new LogCapture(Level.ALL, "", "ffmpeg", "io.fleetcast");
              FakeRtmpServer refusing = new FakeRtmpServer(FakeRtmpServer.Mode.REFUSE);
              TestBroadcast broadcast = new TestBroadcast(0.2, 200_000)) {
-            RtmpReceiver receiver = new RtmpReceiver(Destinations.receiverUrl(livePort, LIVE_KEY));
+            // The outputs first: they tell the FFmpeg log their keys, which the receiver's own
+            // "Opening rtmp://.../KEY" line (FFmpeg's, in this process) must not show either.
             outputs.add(new RestreamOutput(Destinations.rtmp("primary", livePort, LIVE_KEY, null), ffmpegLog));
             outputs.add(new RestreamOutput(Destinations.rtmp("backup", refusing.port(), REFUSED_KEY, null), ffmpegLog));
             outputs.add(new RestreamOutput(Destinations.rtmp("spare", Destinations.freePort(), UNREACHABLE_KEY, null),
                     ffmpegLog));
+            RtmpReceiver receiver = new RtmpReceiver(Destinations.receiverUrl(livePort, LIVE_KEY));
             Thread.sleep(200);
             broadcast.play(outputs, 1.5, 2, second -> { });
             assertThat(receiver.await(s -> !s.isEmpty() && s.get(0).pictures() > 10, Duration.ofSeconds(5))).isTrue();
