@@ -40,4 +40,11 @@ final class Destinations {
     static String receiverUrl(int port, String key) {
         return "rtmp://127.0.0.1:" + port + "/live/" + key;
     }
+
+    /** A loaded machine may need more than the planned seconds for three refusals: plays on (up to 10 s) until given up. */
+    static void playUntilFailed(TestBroadcast broadcast, RestreamOutput output) throws InterruptedException {
+        for (int second = 0; second < 10 && output.status().state() != RestreamState.FAILED; second++) {
+            broadcast.play(java.util.List.of(output), 1, 2, ignored -> { });
+        }
+    }
 }

@@ -32,6 +32,7 @@ class PermanentErrorTest {
                      ffmpegLog);
              TestBroadcast broadcast = new TestBroadcast(0.1, 200_000)) {
             broadcast.play(List.of(output), 3, 2, second -> { });
+            Destinations.playUntilFailed(broadcast, output);
 
             assertThat(ingest.connections()).as("one attempt per refusal, then none").isEqualTo(3);
             assertThat(output.status().state()).isEqualTo(RestreamState.FAILED);
@@ -54,6 +55,7 @@ class PermanentErrorTest {
                      Duration.ofSeconds(2), Duration.ofSeconds(2), null), ffmpegLog);
              TestBroadcast broadcast = new TestBroadcast(0.1, 200_000)) {
             broadcast.play(List.of(output), 3, 2, second -> { });
+            Destinations.playUntilFailed(broadcast, output);
 
             assertThat(attempts.get()).isEqualTo(3);
             assertThat(output.status().state()).isEqualTo(RestreamState.FAILED);

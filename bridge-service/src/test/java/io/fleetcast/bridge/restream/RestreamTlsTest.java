@@ -56,6 +56,7 @@ class RestreamTlsTest {
              RestreamOutput output = new RestreamOutput(rtmps(tls.port(), otherDir.resolve("cert.pem")), ffmpegLog);
              TestBroadcast broadcast = new TestBroadcast(0.1, 200_000)) {
             broadcast.play(List.of(output), 2, 2, second -> { });
+            Destinations.playUntilFailed(broadcast, output);
 
             assertThat(output.status().state()).isEqualTo(RestreamState.FAILED);
             assertThat(receiver.sessions()).as("nothing got past TLS").isEmpty();
