@@ -1,0 +1,14 @@
+package io.fleetcast.bridge;
+
+import io.fleetcast.bridge.api.BearerCheck;
+import io.fleetcast.bridge.api.BroadcastManager;
+import io.fleetcast.bridge.api.BroadcastRoutes;
+import io.fleetcast.bridge.api.Json;
+
+/** What the API's routing table needs; {@link Main} builds it, tests too. */
+record ApiDeps(BearerCheck bearer, Json json, BroadcastRoutes broadcasts) {
+    static ApiDeps of(String token, BroadcastManager manager) {
+        Json json = new Json();
+        return new ApiDeps(new BearerCheck(token), json, new BroadcastRoutes(manager, json));
+    }
+}
