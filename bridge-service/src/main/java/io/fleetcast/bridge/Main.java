@@ -7,10 +7,10 @@ import io.fleetcast.bridge.api.BroadcastManager;
 import io.fleetcast.bridge.api.BroadcastRoutes;
 import io.fleetcast.bridge.api.BroadcastStatus;
 import io.fleetcast.bridge.api.ErrorMapping;
+import io.fleetcast.bridge.api.GpuState;
 import io.fleetcast.bridge.api.PipelineLauncher;
 import io.fleetcast.bridge.api.StartRequest;
 import io.fleetcast.bridge.audio.AudioParts;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.fleetcast.bridge.broadcast.LiveSound;
 import io.fleetcast.bridge.broadcast.RunSettings;
@@ -90,7 +90,8 @@ public final class Main {
             if (config.api().token() == null) {
                 LOG.log(Level.WARNING, "BRIDGE_API_TOKEN is not set: the API serves /health only");
             }
-            ApiDeps deps = ApiDeps.of(config.api().token(), manager);
+            ApiDeps deps = ApiDeps.of(config.api().token(), manager,
+                    GpuState.fromProbe(probe.encoder(), probe.reason()));
             closer.add(ApiServer.start(config.api().port(), routing -> routing(routing, deps)));
             LOG.log(Level.INFO, "bridge started: {0}", Plan.describe(config, probe).replace('\n', ' '));
             if (config.autostartUrl().isEmpty()) {
@@ -128,7 +129,8 @@ public final class Main {
         ErrorMapping.register(routing, deps.json());
         BearerCheck bearer = deps.bearer();
         BroadcastRoutes broadcasts = deps.broadcasts();
-        routing.get("/health", (req, res) -> deps.json().send(res, Status.OK_200, java.util.Map.of("status", "UP")))
+        routing.get("/health", deps.health()::probe)
+                .get("/api/streaming/health", bearer.guard(deps.health()::streaming))
                 .get("/api/broadcasts", bearer.guard(broadcasts::list))
                 .get("/api/broadcasts/{name}", bearer.guard(broadcasts::get))
                 .post("/api/broadcasts/{name}/start", bearer.guard(broadcasts::start))

@@ -33,6 +33,7 @@ public final class BroadcastManager implements AutoCloseable {
         Launcher.Running running;
         BroadcastMetrics last;
         String loggedState;
+        Activity activity = new Activity();
     }
 
     /** The outcome of a start: {@code started} false when it was running already. */
@@ -72,6 +73,7 @@ public final class BroadcastManager implements AutoCloseable {
             entry.running = null;
         }
         entry.running = launcher.launch(spec);
+        entry.activity = new Activity();
         entry.last = entry.running.metrics();
         logState(name, entry, "starting");
         return new Started(status(name, entry), true);
@@ -119,6 +121,14 @@ public final class BroadcastManager implements AutoCloseable {
         return all;
     }
 
+    /** The health document's figures of each broadcast. */
+    public synchronized List<BroadcastHealth> health() {
+        List<BroadcastHealth> all = new ArrayList<>();
+        broadcasts.forEach((name, entry) -> all.add(BroadcastHealth.of(name, status(name, entry).state(),
+                figures(entry), entry.activity)));
+        return all;
+    }
+
     private static BroadcastMetrics figures(Entry entry) {
         return entry.running != null ? entry.running.metrics() : entry.last;
     }
@@ -130,7 +140,9 @@ public final class BroadcastManager implements AutoCloseable {
     private synchronized void logStateChanges() {
         broadcasts.forEach((name, entry) -> {
             if (entry.running != null) {
-                logState(name, entry, entry.running.metrics().state());
+                BroadcastMetrics metrics = entry.running.metrics();
+                entry.activity.sample(metrics, System.nanoTime());
+                logState(name, entry, metrics.state());
             }
         });
     }
