@@ -3,6 +3,7 @@ package io.fleetcast.bridge;
 import io.fleetcast.bridge.api.ApiException;
 import io.fleetcast.bridge.api.ApiServer;
 import io.fleetcast.bridge.api.BearerCheck;
+import io.fleetcast.bridge.api.BridgeMeters;
 import io.fleetcast.bridge.api.BroadcastManager;
 import io.fleetcast.bridge.api.BroadcastRoutes;
 import io.fleetcast.bridge.api.BroadcastStatus;
@@ -90,8 +91,9 @@ public final class Main {
             if (config.api().token() == null) {
                 LOG.log(Level.WARNING, "BRIDGE_API_TOKEN is not set: the API serves /health only");
             }
-            ApiDeps deps = ApiDeps.of(config.api().token(), manager,
-                    GpuState.fromProbe(probe.encoder(), probe.reason()));
+            GpuState gpu = GpuState.fromProbe(probe.encoder(), probe.reason());
+            BridgeMeters meters = closer.add(new BridgeMeters(manager, gpu));
+            ApiDeps deps = ApiDeps.of(config.api().token(), manager, gpu, meters);
             closer.add(ApiServer.start(config.api().port(), routing -> routing(routing, deps)));
             LOG.log(Level.INFO, "bridge started: {0}", Plan.describe(config, probe).replace('\n', ' '));
             if (config.autostartUrl().isEmpty()) {
@@ -131,6 +133,7 @@ public final class Main {
         BroadcastRoutes broadcasts = deps.broadcasts();
         routing.get("/health", deps.health()::probe)
                 .get("/api/streaming/health", bearer.guard(deps.health()::streaming))
+                .get("/metrics", bearer.guard(deps.metrics()))
                 .get("/api/broadcasts", bearer.guard(broadcasts::list))
                 .get("/api/broadcasts/{name}", bearer.guard(broadcasts::get))
                 .post("/api/broadcasts/{name}/start", bearer.guard(broadcasts::start))

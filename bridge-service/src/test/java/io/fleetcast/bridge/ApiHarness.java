@@ -1,6 +1,7 @@
 package io.fleetcast.bridge;
 
 import io.fleetcast.bridge.api.ApiServer;
+import io.fleetcast.bridge.api.BridgeMeters;
 import io.fleetcast.bridge.api.BroadcastManager;
 import io.fleetcast.bridge.api.GpuState;
 import io.fleetcast.bridge.api.PipelineLauncher;
@@ -44,8 +45,9 @@ final class ApiHarness implements AutoCloseable {
             FfmpegLog log = closer.add(new FfmpegLog(System.getLogger("ffmpeg"), System.Logger.Level.WARNING));
             ProbeResult probe = new EncoderProbe(log).choose(config.encoderOptions().candidates(config.encoders()));
             manager = closer.add(new BroadcastManager(new PipelineLauncher(config, log, probe, null, null), config));
-            ApiDeps deps = ApiDeps.of(config.api().token(), manager,
-                    GpuState.fromProbe(probe.encoder(), probe.reason()));
+            GpuState gpu = GpuState.fromProbe(probe.encoder(), probe.reason());
+            BridgeMeters meters = closer.add(new BridgeMeters(manager, gpu));
+            ApiDeps deps = ApiDeps.of(config.api().token(), manager, gpu, meters);
             server = closer.add(ApiServer.start(0, routing -> Main.routing(routing, deps)));
         } catch (RuntimeException e) {
             closer.close();
