@@ -1,33 +1,34 @@
 package io.fleetcast.bridge;
 
+import io.fleetcast.bridge.api.ApiException;
+import io.fleetcast.bridge.api.ApiServer;
+import io.fleetcast.bridge.api.BearerCheck;
+import io.fleetcast.bridge.api.BridgeMeters;
+import io.fleetcast.bridge.api.BroadcastManager;
+import io.fleetcast.bridge.api.BroadcastRoutes;
+import io.fleetcast.bridge.api.BroadcastStatus;
+import io.fleetcast.bridge.api.ErrorMapping;
+import io.fleetcast.bridge.api.GpuState;
+import io.fleetcast.bridge.api.PipelineLauncher;
+import io.fleetcast.bridge.api.StartRequest;
 import io.fleetcast.bridge.audio.AudioParts;
+import io.helidon.webserver.http.HttpRouting;
 import io.fleetcast.bridge.broadcast.LiveSound;
-import io.fleetcast.bridge.broadcast.Output;
-import io.fleetcast.bridge.broadcast.Pipeline;
 import io.fleetcast.bridge.broadcast.RunSettings;
 import io.fleetcast.bridge.config.BridgeConfig;
 import io.fleetcast.bridge.config.ConfigException;
-import io.fleetcast.bridge.hls.HlsOutput;
-import io.fleetcast.bridge.hls.LocalDirectory;
 import io.fleetcast.media.Closer;
-import io.fleetcast.bridge.restream.RestreamOutput;
-import io.fleetcast.bridge.restream.RestreamSettings;
-import io.fleetcast.bridge.s3.S3Bucket;
-import io.fleetcast.bridge.s3.S3Settings;
-import io.fleetcast.bridge.s3.S3Store;
 import io.fleetcast.media.codec.EncoderProbe;
 import io.fleetcast.media.codec.HardwareDevice;
 import io.fleetcast.media.codec.ProbeResult;
 import io.fleetcast.media.log.FfmpegLog;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Runs one broadcast from the environment: INPUT_URL through the ladder into HLS_DIR (and the
- * restream, the audio endpoint). With DRY_RUN=true it prints the plan (input, encoder and
+ * Runs the bridge from the environment: the REST API on API_PORT, the audio endpoint, and the
+ * main broadcast from AUTOSTART_INPUT_URL (alias INPUT_URL) through the ladder into HLS_DIR
+ * and the restream. With DRY_RUN=true it prints the plan (input, encoder and
  * why, rungs, slate, outputs) and exits. Exit codes: 0 at a file's end, 1 when the broadcast
  * fails, 2 on bad configuration (the message names the key).
  */
@@ -53,7 +54,12 @@ public final class Main {
         System.exit(run(config));
     }
 
-    /** The broadcast, its parts closed in reverse order on every way out (the end, a failure, a signal). */
+    /**
+     * The bridge, its parts closed in reverse order on every way out (the end, a failure, a
+     * signal). With AUTOSTART_INPUT_URL the main broadcast starts at boot, and as before a file
+     * input's end exits 0 and a failed broadcast exits 1; otherwise the bridge serves its API
+     * until it is stopped.
+     */
     static int run(BridgeConfig config) throws InterruptedException {
         Closer closer = new Closer();
         Runnable closeAll = new Runnable() {
@@ -80,18 +86,33 @@ public final class Main {
             HardwareDevice device = settings.gpu() ? closer.add(HardwareDevice.cuda(config.cudaDevice())) : null;
             AudioParts audio = closer.add(AudioParts.start(config.audio()));
             LiveSound liveSound = audio.live() == null ? null : new LiveSound(audio.live(), config.audio().mix());
-            Pipeline pipeline = closer.add(new Pipeline(config.input(), settings, config.slate(), outputs(config, ffmpegLog, closer),
-                    liveSound, device, probe.reason(), config.metricsLogInterval()));
+            BroadcastManager manager = closer.add(new BroadcastManager(
+                    new PipelineLauncher(config, ffmpegLog, probe, device, liveSound), config));
+            if (config.api().token() == null) {
+                LOG.log(Level.WARNING, "BRIDGE_API_TOKEN is not set: the API serves /health only");
+            }
+            GpuState gpu = GpuState.fromProbe(probe.encoder(), probe.reason());
+            BridgeMeters meters = closer.add(new BridgeMeters(manager, gpu));
+            ApiDeps deps = ApiDeps.of(config.api().token(), manager, gpu, meters);
+            closer.add(ApiServer.start(config.api().port(), routing -> routing(routing, deps)));
             LOG.log(Level.INFO, "bridge started: {0}", Plan.describe(config, probe).replace('\n', ' '));
-            pipeline.start();
-            while (!pipeline.awaitEnd(Duration.ofSeconds(1))) {
-                // The ingest thread does the work; main only waits for a file input to end.
+            if (config.autostartUrl().isEmpty()) {
+                new java.util.concurrent.CountDownLatch(1).await();
+                return 0;
             }
-            if (pipeline.failure() != null) {
-                LOG.log(Level.ERROR, "broadcast failed: " + pipeline.failure().getMessage());
-                return 1;
+            String main = config.api().mainBroadcast();
+            manager.start(main, StartRequest.EMPTY);
+            while (true) {
+                Thread.sleep(1000);
+                String state = manager.status(main).map(BroadcastStatus::state).orElse("stopped");
+                if (state.equals("ended")) {
+                    return 0;
+                }
+                if (state.equals("failed")) {
+                    LOG.log(Level.ERROR, "broadcast failed: " + manager.status(main).orElseThrow().lastError());
+                    return 1;
+                }
             }
-            return 0;
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "bridge failed: " + e.getMessage(), e);
             return 1;
@@ -105,25 +126,24 @@ public final class Main {
         }
     }
 
-    /**
-     * HLS, one restream per configured destination (each reconnects on its own), and HLS to S3
-     * when a bucket is set: a second HLS output of its own, so a slow bucket never holds up the
-     * local one. The S3 store is registered before the pipeline: it closes after the outputs
-     * have finished (their final playlists), uploading what they left.
-     */
-    static List<Output> outputs(BridgeConfig config, FfmpegLog ffmpegLog, Closer closer) {
-        List<Output> outputs = new ArrayList<>();
-        LocalDirectory directory = new LocalDirectory(config.hlsDir());
-        outputs.add(new HlsOutput(directory, directory.root().resolve(".staging"), config.hls()));
-        for (RestreamSettings destination : config.restream()) {
-            outputs.add(new RestreamOutput(destination, ffmpegLog));
-        }
-        if (config.s3().isPresent()) {
-            S3Settings s3 = config.s3().get();
-            S3Store store = closer.add(new S3Store(S3Bucket.connect(s3), directory.root().resolve(".s3-spool"), s3));
-            outputs.add(new HlsOutput(store, directory.root().resolve(".s3-staging"), config.hls()));
-        }
-        return List.copyOf(outputs);
+    /** The API's routing table: only /health is open, every other route needs the bearer token. */
+    static void routing(HttpRouting.Builder routing, ApiDeps deps) {
+        ErrorMapping.register(routing, deps.json());
+        BearerCheck bearer = deps.bearer();
+        BroadcastRoutes broadcasts = deps.broadcasts();
+        routing.get("/health", deps.health()::probe)
+                .get("/api/streaming/health", bearer.guard(deps.health()::streaming))
+                .get("/metrics", bearer.guard(deps.metrics()))
+                .get("/api/broadcasts", bearer.guard(broadcasts::list))
+                .get("/api/broadcasts/{name}", bearer.guard(broadcasts::get))
+                .post("/api/broadcasts/{name}/start", bearer.guard(broadcasts::start))
+                .post("/api/broadcasts/{name}/stop", bearer.guard(broadcasts::stop))
+                .post("/api/broadcasts/{name}/slate", bearer.guard(broadcasts::slate))
+                // Keep last: anything not routed above is a JSON 404 (after the token check).
+                .any(bearer.guard((req, res) -> {
+                    throw ApiException.notFound("no such endpoint: " + req.prologue().method().text() + " "
+                            + req.path().path());
+                }));
     }
 
     static RunSettings runSettings(BridgeConfig config, ProbeResult probe) {

@@ -15,11 +15,16 @@ final class Plan {
 
     static String describe(BridgeConfig config, ProbeResult probe) {
         StringBuilder text = new StringBuilder();
-        var input = config.input();
-        text.append("input:    ").append(MediaUrl.redact(input.url()))
-                .append(input.live() ? " (live: reconnect " + input.reconnectMin().toMillis() + ".."
-                        + input.reconnectMax().toMillis() + " ms)" : " (file: stop at end)")
-                .append('\n');
+        if (config.autostartUrl().isEmpty()) {
+            text.append("input:    none at boot (broadcasts start through the API on port ")
+                    .append(config.api().port()).append(")\n");
+        } else {
+            var input = config.input();
+            text.append("input:    ").append(MediaUrl.redact(input.url()))
+                    .append(input.live() ? " (live: reconnect " + input.reconnectMin().toMillis() + ".."
+                            + input.reconnectMax().toMillis() + " ms)" : " (file: stop at end)")
+                    .append('\n');
+        }
         text.append("encoder:  ").append(probe.encoder()).append(" (").append(probe.reason()).append(")\n");
         for (ProbeAttempt attempt : probe.attempts()) {
             text.append("  probe ").append(attempt.encoder()).append(": ")

@@ -44,6 +44,8 @@ final class OutputWorker implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     private final Condition room = lock.newCondition();
     private final ArrayDeque<Message> queue = new ArrayDeque<>();
+    /** Bytes written, for the health figures' per-output bitrate (read by the metrics thread). */
+    private final AtomicLong written = new AtomicLong();
     private final GopGate admission = new GopGate();
     private final GopGate recovery = new GopGate();
     private final AtomicLong dropped = new AtomicLong();
@@ -116,7 +118,7 @@ final class OutputWorker implements AutoCloseable {
     OutputMetrics metrics() {
         OutputHealth health = output.health();
         return new OutputMetrics(output.toString(), health.state(), health.reconnects(), dropped.get(), failures.get(),
-                health.lastError());
+                health.lastError(), written.get());
     }
 
     private void enqueue(Message message) {
@@ -195,6 +197,9 @@ final class OutputWorker implements AutoCloseable {
                     }
                     if (!failed && recovery.admit(data.stream(), key)) {
                         call("write", () -> output.write(data.stream(), packet));
+                        if (!failed) {
+                            written.addAndGet(data.size());
+                        }
                     }
                 }
             }

@@ -4,6 +4,7 @@ import io.fleetcast.bridge.audio.AudioSettings;
 import io.fleetcast.bridge.broadcast.SlateSettings;
 import io.fleetcast.bridge.encoder.EncoderOptions;
 import io.fleetcast.bridge.hls.HlsSettings;
+import io.fleetcast.bridge.ingest.InputPolicy;
 import io.fleetcast.bridge.ingest.InputSettings;
 import io.fleetcast.bridge.ladder.Ladder;
 import io.fleetcast.bridge.ladder.Rung;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Everything the bridge reads from its environment (documented in config/bridge.env). */
-public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, Ladder ladder,
+public record BridgeConfig(InputPolicy inputPolicy, Optional<String> autostartUrl, ApiSettings api, Path hlsDir, HlsSettings hls, Ladder ladder,
                            List<String> encoders, EncoderOptions encoderOptions, int encoderThreads,
                            long audioBitRate, double gopSeconds, int cudaDevice,
                            SlateSettings slate, Duration metricsLogInterval, System.Logger.Level ffmpegLogLevel, boolean dryRun,
@@ -26,6 +27,7 @@ public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, La
                            Optional<S3Settings> s3) {
     public BridgeConfig {
         encoders = List.copyOf(encoders);
+        autostartUrl = autostartUrl.filter(url -> !url.isBlank());
         restream = List.copyOf(restream);
         if (gopSeconds > hls.segmentSeconds() + 1e-9) {
             throw new ConfigException("GOP_SECONDS (" + gopSeconds + ") must not exceed HLS_SEGMENT_SECONDS ("
@@ -33,9 +35,16 @@ public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, La
         }
     }
 
+    /** The broadcast started at boot ({@code AUTOSTART_INPUT_URL}); fails when there is none. */
+    public InputSettings input() {
+        return inputPolicy.forUrl(autostartUrl.orElseThrow(() ->
+                new ConfigException("AUTOSTART_INPUT_URL (or INPUT_URL) is not set: no broadcast starts at boot")));
+    }
+
     public static BridgeConfig fromEnv(Map<String, String> env) {
         EnvReader read = new EnvReader(env);
-        String url = read.required("INPUT_URL");
+        // INPUT_URL is today's name, kept as an alias so existing run commands and compose files work.
+        String url = read.text("AUTOSTART_INPUT_URL", read.text("INPUT_URL", ""));
         Duration timeout = Duration.ofMillis(Math.round(read.decimal("INPUT_TIMEOUT_SECONDS", 10, 0.5, 600) * 1000));
         int probeSize = read.integer("INPUT_PROBE_SIZE", InputSettings.DEFAULT_PROBE_SIZE, 32, 50_000_000);
         int analyze = read.integer("INPUT_ANALYZE_MICROS", InputSettings.DEFAULT_ANALYZE_MICROS, 0, 30_000_000);
@@ -45,7 +54,8 @@ public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, La
             throw new ConfigException("RECONNECT_MAX_MS (" + reconnectMax.toMillis() + ") must not be below RECONNECT_MIN_MS ("
                     + reconnectMin.toMillis() + ")");
         }
-        InputSettings input = new InputSettings(url, timeout, probeSize, analyze, reconnectMin, reconnectMax);
+        InputPolicy input = new InputPolicy(timeout, probeSize, analyze, reconnectMin, reconnectMax);
+
         HlsSettings hls = new HlsSettings(
                 read.decimal("HLS_SEGMENT_SECONDS", 2, 0.5, 60),
                 read.integer("HLS_LIST_SIZE", 6, 0, 100_000));
@@ -54,7 +64,7 @@ public record BridgeConfig(InputSettings input, Path hlsDir, HlsSettings hls, La
         List<String> encoders = read.parsed("ENCODERS", String.join(",", EncoderOptions.KNOWN), BridgeConfig::encoders);
         EncoderOptions options = new EncoderOptions(read.text("X264_PRESET", "veryfast"),
                 read.text("NVENC_PRESET", "p4"));
-        return new BridgeConfig(input, Path.of(read.text("HLS_DIR", "hls")), hls, ladder, encoders, options,
+        return new BridgeConfig(input, Optional.of(url), ApiSettings.fromEnv(read), Path.of(read.text("HLS_DIR", "hls")), hls, ladder, encoders, options,
                 read.integer("ENCODER_THREADS", 0, 0, 64),
                 read.parsed("AUDIO_BITRATE", "128k", Rung::parseBitRate),
                 read.decimal("GOP_SECONDS", 2, 0.5, 60),

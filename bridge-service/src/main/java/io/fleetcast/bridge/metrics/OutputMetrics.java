@@ -5,7 +5,8 @@ package io.fleetcast.bridge.metrics;
  *
  * @param dropped  packets it lost because it was behind (whole groups of pictures)
  * @param failures times it threw and was restarted
+ * @param bytes    packet bytes it has been handed and written, since the broadcast started
  */
 public record OutputMetrics(String name, String state, long reconnects, long dropped, long failures,
-                            String lastError) {
+                            String lastError, long bytes) {
 }

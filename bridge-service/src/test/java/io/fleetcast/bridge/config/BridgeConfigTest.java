@@ -51,7 +51,24 @@ class BridgeConfigTest {
     }
 
     @Test
-    void requiresAnInput() {
-        assertThatThrownBy(() -> BridgeConfig.fromEnv(Map.of())).hasMessageContaining("INPUT_URL");
+    void startsNothingAtBootWithoutAnInputAndTakesInputUrlAsTheAutostartAlias() {
+        BridgeConfig none = BridgeConfig.fromEnv(Map.of());
+        assertThat(none.autostartUrl()).isEmpty();
+        assertThatThrownBy(none::input).hasMessageContaining("AUTOSTART_INPUT_URL");
+        assertThat(BridgeConfig.fromEnv(Map.of("INPUT_URL", "rtsp://a/b")).input().url()).isEqualTo("rtsp://a/b");
+        assertThat(BridgeConfig.fromEnv(Map.of("INPUT_URL", "rtsp://a/b", "AUTOSTART_INPUT_URL", "srt://c:1"))
+                .input().url()).isEqualTo("srt://c:1");
+    }
+
+    @Test
+    void apiKeysHaveDefaultsAndTheTokenIsNeverShown() {
+        ApiSettings api = BridgeConfig.fromEnv(Map.of("BRIDGE_API_TOKEN", "0123456789abcdef-secret")).api();
+        assertThat(api.port()).isEqualTo(8081);
+        assertThat(api.mainBroadcast()).isEqualTo("playroom");
+        assertThat(api.toString()).doesNotContain("secret");
+        assertThatThrownBy(() -> BridgeConfig.fromEnv(Map.of("BRIDGE_API_TOKEN", "short")))
+                .hasMessageContaining("BRIDGE_API_TOKEN").hasMessageNotContaining("short");
+        assertThatThrownBy(() -> BridgeConfig.fromEnv(Map.of("BROADCAST_NAME", "720p")))
+                .hasMessageContaining("BROADCAST_NAME");
     }
 }
