@@ -33,6 +33,12 @@ public final class Decoder implements AutoCloseable {
     /** FF_THREAD_SLICE of avcodec.h (the bindings do not export it). */
     private static final int FF_THREAD_SLICE = 2;
 
+    /**
+     * One for the process: JavaCPP backs a callback class with ten native thunks, so an eleventh
+     * live instance (a GPU broadcast's eleventh reconnect) would hand FFmpeg a null function.
+     */
+    private static final CudaFormat CUDA_FORMAT = new CudaFormat();
+
     private AVCodecContext context;
     private final CudaFormat cudaFormat;
 
@@ -63,7 +69,7 @@ public final class Decoder implements AutoCloseable {
             throw new MediaException("no decoder for codec " + avcodec_get_name(codecId).getString());
         }
         context = AvCall.allocated("avcodec_alloc_context3", avcodec_alloc_context3(codec));
-        cudaFormat = device == null ? null : new CudaFormat();
+        cudaFormat = device == null ? null : CUDA_FORMAT;
         try {
             if (parameters != null) {
                 AvCall.check("avcodec_parameters_to_context", avcodec_parameters_to_context(context, parameters));

@@ -17,9 +17,11 @@ import org.bytedeco.javacpp.BytePointer;
 
 /**
  * Routes FFmpeg's av_log into a {@link System.Logger}. FFmpeg has one log callback per
- * process, so the owner of the process (a Main, a test) creates one of these and keeps it
- * reachable while FFmpeg runs; a newer instance replaces an older one. Closing it silences
- * FFmpeg (the native side may still hold the callback, so it is never unset).
+ * process, and so does this class: one native callback, installed once, hands every message
+ * to the newest instance (JavaCPP backs each callback class with a fixed table of ten native
+ * thunks: an eleventh live callback object would get a null one, and FFmpeg's next message
+ * would jump to address 0). The owner of the process (a Main, a test) creates one of these; a
+ * newer instance replaces an older one. Closing the current one silences FFmpeg.
  *
  * <p>Messages logged on a thread inside {@link #capture} are also collected, so a failed
  * open can report FFmpeg's own explanation ("No NVENC capable devices found") beside the
@@ -31,20 +33,29 @@ import org.bytedeco.javacpp.BytePointer;
  */
 public final class FfmpegLog implements AutoCloseable {
     private static final int QUIET = -8;
+    /** The process's one native log callback (never collected: FFmpeg holds its address). */
+    private static final Callback CALLBACK = new Callback();
+    private static volatile FfmpegLog current;
+    private static boolean installed;
 
     private final Logger logger;
     private static final String REDACTED = "<redacted>";
 
-    private final ThreadLocal<List<String>> captured = new ThreadLocal<>();
-    private final List<String> secrets = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final Callback callback;
+    // Process-wide like the callback: captures and secrets of any instance see every message.
+    private static final ThreadLocal<List<String>> captured = new ThreadLocal<>();
+    private static final List<String> secrets = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     public FfmpegLog(Logger logger, Level threshold) {
         this.logger = logger;
-        this.callback = new Callback();
-        av_log_set_level(toFfmpeg(threshold));
-        setLogCallback(callback);
+        synchronized (FfmpegLog.class) {
+            current = this;
+            av_log_set_level(toFfmpeg(threshold));
+            if (!installed) {
+                installed = true;
+                setLogCallback(CALLBACK);
+            }
+        }
     }
 
     /** From now on {@code secret} never appears in a message of FFmpeg's (blank ones are ignored). */
@@ -80,10 +91,14 @@ public final class FfmpegLog implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            av_log_set_level(QUIET);
+    public void close() {
+        synchronized (FfmpegLog.class) {
+            if (!closed) {
+                closed = true;
+                if (current == this) {
+                    av_log_set_level(QUIET);
+                }
+            }
         }
     }
 
@@ -132,10 +147,13 @@ public final class FfmpegLog implements AutoCloseable {
         };
     }
 
-    private final class Callback extends LogCallback {
+    private static final class Callback extends LogCallback {
         @Override
         public void call(int level, BytePointer message) {
-            publish(level, message.getString());
+            FfmpegLog log = current;
+            if (log != null) {
+                log.publish(level, message.getString());
+            }
         }
     }
 }
