@@ -59,10 +59,6 @@ final class Program implements AutoCloseable {
         return program;
     }
 
-    List<RungPlan> plans() {
-        return ladder.plans();
-    }
-
     /** The top rung's size: what the slate is drawn at. */
     RungPlan top() {
         return ladder.plans().get(0);

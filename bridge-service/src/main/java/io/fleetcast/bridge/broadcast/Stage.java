@@ -106,11 +106,6 @@ final class Stage implements AutoCloseable {
         return fill != Fill.NONE;
     }
 
-    /** Pictures shown by the slate so far (the card, not the held pictures). */
-    long slatePictures() {
-        return slatePictures.get();
-    }
-
     /** A source connection ended; a file's end ends the broadcast. */
     void sourceEnded(boolean stopped) throws InterruptedException {
         Program current = program;

@@ -69,7 +69,7 @@ class PermanentErrorTest {
         AtomicInteger attempts = new AtomicInteger();
         try (ServerSocket dropping = plainTextServer("", attempts);
              LogCapture log = new LogCapture(Level.ALL, LOGGER);
-             RestreamOutput output = new RestreamOutput(Destinations.rtmp("primary", dropping.getLocalPort(), "k1", null),
+             RestreamOutput output = new RestreamOutput(Destinations.rtmp("primary", dropping.getLocalPort(), "dropping-key-0001", null),
                      ffmpegLog);
              TestBroadcast broadcast = new TestBroadcast(0.1, 200_000)) {
             long started = System.nanoTime();

@@ -26,7 +26,7 @@ class RunContinuityTest {
     @Test
     void firstVideoTagIsACompleteSequenceHeaderFromTheKeyframesParameterSets() throws Exception {
         try (FakeRtmpServer ingest = new FakeRtmpServer(FakeRtmpServer.Mode.ACCEPT);
-             RestreamOutput output = new RestreamOutput(Destinations.rtmp("primary", ingest.port(), "k", null), ffmpegLog);
+             RestreamOutput output = new RestreamOutput(Destinations.rtmp("primary", ingest.port(), "continuity-key-0001", null), ffmpegLog);
              TestBroadcast broadcast = new TestBroadcast(0.5, 300_000)) {
             broadcast.play(List.of(output), 1, 0, second -> { });
             output.close();
@@ -50,7 +50,7 @@ class RunContinuityTest {
     @Test
     void newRunWithOtherParameterSetsKeepsTheConnectionAndSendsANewSequenceHeader() throws Exception {
         try (FakeRtmpServer ingest = new FakeRtmpServer(FakeRtmpServer.Mode.ACCEPT);
-             RestreamOutput output = new RestreamOutput(Destinations.rtmp("primary", ingest.port(), "k", null), ffmpegLog)) {
+             RestreamOutput output = new RestreamOutput(Destinations.rtmp("primary", ingest.port(), "continuity-key-0001", null), ffmpegLog)) {
             for (String preset : List.of("ultrafast", "veryfast")) {
                 try (TestBroadcast run = new TestBroadcast(0.5, 300_000, preset)) {
                     run.play(List.of(output), 1, 0, second -> { });
@@ -77,8 +77,8 @@ class RunContinuityTest {
     @Test
     void newRunOnTheSameConnectionStaysDecodableAndItsTimeMovesOn() throws Exception {
         int port = Destinations.freePort();
-        try (RtmpReceiver receiver = new RtmpReceiver(Destinations.receiverUrl(port, "k"));
-             RestreamOutput output = new RestreamOutput(Destinations.rtmp("primary", port, "k", null), ffmpegLog)) {
+        try (RtmpReceiver receiver = new RtmpReceiver(Destinations.receiverUrl(port, "continuity-key-0001"));
+             RestreamOutput output = new RestreamOutput(Destinations.rtmp("primary", port, "continuity-key-0001", null), ffmpegLog)) {
             Thread.sleep(200);
             for (String preset : List.of("ultrafast", "veryfast")) {
                 try (TestBroadcast run = new TestBroadcast(0.5, 300_000, preset)) {

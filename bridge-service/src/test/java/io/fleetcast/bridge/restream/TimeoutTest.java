@@ -70,7 +70,7 @@ class TimeoutTest {
     void closeFromAnotherThreadEndsABlockedConnectAtOnce() throws Exception {
         try (FakeRtmpServer silent = new FakeRtmpServer(FakeRtmpServer.Mode.SILENT);
              RestreamOutput output = new RestreamOutput(RestreamSettings.of("primary",
-                     "rtmp://127.0.0.1:" + silent.port() + "/live", "k", null, Destinations.QUICK,
+                     "rtmp://127.0.0.1:" + silent.port() + "/live", "timeout-key-0001", null, Destinations.QUICK,
                      Duration.ofSeconds(30), Duration.ofSeconds(30), null), ffmpegLog);
              TestBroadcast broadcast = new TestBroadcast(0.5, 200_000)) {
             CompletableFuture<Long> played = CompletableFuture.supplyAsync(() -> {
@@ -90,7 +90,7 @@ class TimeoutTest {
     }
 
     private static RestreamSettings settings(int port) {
-        return RestreamSettings.of("primary", "rtmp://127.0.0.1:" + port + "/live", "k", null, Destinations.QUICK,
+        return RestreamSettings.of("primary", "rtmp://127.0.0.1:" + port + "/live", "timeout-key-0001", null, Destinations.QUICK,
                 CONNECT, IO, null);
     }
 
