@@ -37,11 +37,13 @@ final class Admission {
         String token = credentials.token();
         long user = access.userForToken(token)
                 .orElseThrow(() -> new Refusal(401, "bad, expired or revoked token"));
-        if (user == robot.owner()) {
+        if (user == robot.owner() || (robot.playroom() && access.operator(token))) {
+            // An operator on the playroom overrides the queue like its owner (the admin page).
             return new Admitted(robot, Role.OWNER, user, token);
         }
         return switch (access.grant(user, id)) {
-            case DRIVE -> new Admitted(robot, Role.DRIVER, user, token);
+            // On the playroom a drive grant is no way around the queue: only its current driver commands.
+            case DRIVE -> new Admitted(robot, robot.playroom() ? Role.VIEWER : Role.DRIVER, user, token);
             case VIEW -> new Admitted(robot, Role.VIEWER, user, token);
             case NONE -> {
                 if (robot.playroom()) {

@@ -14,4 +14,7 @@ public interface ControlAccess {
     Optional<Long> userForToken(String token);
 
     Grant grant(long userId, long robotId);
+
+    /** Whether a valid token belongs to an operator (who may override the playroom's queue). */
+    boolean operator(String token);
 }

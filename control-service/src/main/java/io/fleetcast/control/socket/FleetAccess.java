@@ -45,4 +45,9 @@ public final class FleetAccess implements ControlAccess {
         }
         return robot.get().viewers().contains(userId) ? Grant.VIEW : Grant.NONE;
     }
+
+    @Override
+    public boolean operator(String token) {
+        return tokens.verify(token).map(Principal::isOperator).orElse(false);
+    }
 }

@@ -54,4 +54,9 @@ public final class SyntheticAccess implements ControlAccess {
         return userId < OWNER_BASE && robotOfViewer(userId, robots) == robotId ? Grant.VIEW
                 : Grant.NONE;
     }
+
+    @Override
+    public boolean operator(String token) {
+        return false;
+    }
 }

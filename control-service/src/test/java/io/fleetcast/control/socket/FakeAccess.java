@@ -11,6 +11,7 @@ final class FakeAccess implements ControlAccess {
     private final Map<Long, String> keys = new ConcurrentHashMap<>();
     private final Map<String, Long> tokens = new ConcurrentHashMap<>();
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final java.util.Set<String> operators = ConcurrentHashMap.newKeySet();
 
     FakeAccess robot(long id, long owner, boolean playroom, String key) {
         robots.put(id, new RobotInfo(id, owner, playroom));
@@ -20,6 +21,12 @@ final class FakeAccess implements ControlAccess {
 
     FakeAccess user(long id, String token) {
         tokens.put(token, id);
+        return this;
+    }
+
+    FakeAccess operator(long id, String token) {
+        tokens.put(token, id);
+        operators.add(token);
         return this;
     }
 
@@ -46,5 +53,10 @@ final class FakeAccess implements ControlAccess {
     @Override
     public Grant grant(long userId, long robotId) {
         return grants.getOrDefault(userId + "/" + robotId, Grant.NONE);
+    }
+
+    @Override
+    public boolean operator(String token) {
+        return operators.contains(token);
     }
 }

@@ -8,8 +8,8 @@ import java.time.Duration;
 
 /**
  * Two control-service instances against one Redis, with a few users and robots: owner 1,
- * driver 2 (granted drive on robot 10), viewer 3 (granted view on robot 10), stranger 4,
- * visitors 5..9; private robot 10 and playroom robot 20, both owned by user 1.
+ * driver 2 (granted drive on robot 10 and on the playroom), viewer 3 (granted view on robot 10), stranger 4,
+ * visitors 5..9, operator 11; private robot 10 and playroom robot 20, both owned by user 1.
  */
 final class Fleet implements AutoCloseable {
 
@@ -40,7 +40,8 @@ final class Fleet implements AutoCloseable {
         access.robot(PRIVATE, 1, false, "key-10").robot(PLAYROOM, 1, true, "key-20")
                 .user(1, "owner-token").user(2, "driver-token").user(3, "viewer-token")
                 .user(4, "stranger-token")
-                .grant(2, PRIVATE, Grant.DRIVE).grant(3, PRIVATE, Grant.VIEW);
+                .grant(2, PRIVATE, Grant.DRIVE).grant(3, PRIVATE, Grant.VIEW).grant(2, PLAYROOM, Grant.DRIVE)
+                .operator(11, "operator-token");
         for (long visitor = 5; visitor <= 9; visitor++) {
             access.user(visitor, "visitor-" + visitor);
         }

@@ -66,6 +66,8 @@ class RolesTest {
                 Arguments.of("owner caps quality", Fleet.PRIVATE, "token=owner-token", CAP,
                         "quality"),
                 Arguments.of("playroom owner commands", Fleet.PLAYROOM, "token=owner-token",
+                        COMMAND, "command"),
+                Arguments.of("operator overrides the playroom's queue", Fleet.PLAYROOM, "token=operator-token",
                         COMMAND, "command"));
     }
 
@@ -88,6 +90,8 @@ class RolesTest {
                         "token=visitor-5", COMMAND, "not_driver"),
                 Arguments.of("anonymous spectator commands", Fleet.PLAYROOM, "", COMMAND,
                         "not_driver"),
+                Arguments.of("drive grant on the playroom outside the queue commands", Fleet.PLAYROOM,
+                        "token=driver-token", COMMAND, "not_driver"),
                 Arguments.of("granted driver caps quality", Fleet.PRIVATE, "token=driver-token",
                         CAP, "forbidden"),
                 Arguments.of("viewer caps quality", Fleet.PRIVATE, "token=viewer-token", CAP,
