@@ -143,6 +143,11 @@ final class Stage implements AutoCloseable {
                 if (System.nanoTime() - next > 1_000_000_000L) {
                     next = System.nanoTime(); // asleep too long: do not rush to catch up
                 }
+                current = program;
+                if (card == null && current != null) {
+                    // Drawn ahead of need: Java2D's first text takes about a second (fonts load).
+                    card = card(current);
+                }
                 Fill wanted = closed ? Fill.NONE : due();
                 if (wanted == Fill.NONE) {
                     continue;
@@ -156,9 +161,6 @@ final class Stage implements AutoCloseable {
                             }
                         }
                         continue;
-                    }
-                    if (card == null) {
-                        card = SlatePicture.make(slate.image(), current.top().width(), current.top().height());
                     }
                     if (current.picture(card, current.next(CLOCK_START), false)) {
                         slatePictures.incrementAndGet();
@@ -176,6 +178,18 @@ final class Stage implements AutoCloseable {
             if (card != null) {
                 card.close();
             }
+        }
+    }
+
+    /** The slate's picture at the top rung's size; the generated card when the image cannot be shown. */
+    private Frame card(Program current) {
+        int width = current.top().width();
+        int height = current.top().height();
+        try {
+            return SlatePicture.make(slate.image(), width, height);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "the slate image cannot be shown, the generated card is used: " + e.getMessage());
+            return SlatePicture.make(null, width, height);
         }
     }
 
