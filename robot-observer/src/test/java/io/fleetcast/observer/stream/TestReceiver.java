@@ -45,9 +45,11 @@ public final class TestReceiver implements AutoCloseable {
     }
 
     public static TestReceiver rtmp(int port) {
-        // Listens 2 s at a time and gives up a read after 3 s, so the thread sees close() and ends.
+        // Listens 2 s at a time and gives up a read after 8 s, so the thread sees close() and ends;
+        // not sooner: on a loaded machine a stalled link can hold the stream back for 3 s, and the
+        // receiver giving up would count as the observer reconnecting.
         return new TestReceiver("rtmp://127.0.0.1:" + port + "/robot_1",
-                with(Map.of("listen", "1", "timeout", "2", "rw_timeout", "3000000")));
+                with(Map.of("listen", "1", "timeout", "2", "rw_timeout", "8000000")));
     }
 
     public static TestReceiver srt(int port) {
