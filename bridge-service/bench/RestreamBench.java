@@ -1,5 +1,5 @@
-import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
-
+import io.fleetcast.bridge.bench.ArrivalReceiver;
+import io.fleetcast.bridge.bench.PlaylistWatch;
 import io.fleetcast.bridge.broadcast.Output;
 import io.fleetcast.bridge.broadcast.Pipeline;
 import io.fleetcast.bridge.broadcast.RunSettings;
@@ -13,9 +13,6 @@ import io.fleetcast.bridge.ladder.Ladder;
 import io.fleetcast.bridge.ladder.Rung;
 import io.fleetcast.bridge.restream.RestreamOutput;
 import io.fleetcast.bridge.restream.RestreamSettings;
-import io.fleetcast.media.MediaException;
-import io.fleetcast.media.Packet;
-import io.fleetcast.media.format.InputMedia;
 import io.fleetcast.media.log.FfmpegLog;
 import io.fleetcast.media.retry.Backoff;
 import io.fleetcast.media.source.PacedPublisher;
@@ -116,8 +113,8 @@ public class RestreamBench {
                 new EncoderOptions("veryfast", "p4"), 0, 2.0, 128_000, 0, true);
         InputSettings in = new InputSettings(url, Duration.ofSeconds(5), InputSettings.DEFAULT_PROBE_SIZE,
                 InputSettings.DEFAULT_ANALYZE_MICROS, Duration.ofMillis(100), Duration.ofMillis(500));
-        Receiver primaryReceiver = restream ? new Receiver(primaryPort) : null;
-        Receiver backupReceiver = restream ? new Receiver(backupPort) : null;
+        ArrivalReceiver primaryReceiver = restream ? new ArrivalReceiver(primaryPort) : null;
+        ArrivalReceiver backupReceiver = restream ? new ArrivalReceiver(backupPort) : null;
         PlaylistWatch hls = new PlaylistWatch(dir.resolve("hls/1080p/index.m3u8"));
         var bean = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = bean.getProcessCpuTime();
@@ -135,7 +132,7 @@ public class RestreamBench {
                 if (restream && at >= 20 && at < 40 && primaryReceiver.running()) {
                     primaryReceiver.close();
                 } else if (restream && at >= 40 && !primaryReceiver.running()) {
-                    primaryReceiver = new Receiver(primaryPort, primaryReceiver);
+                    primaryReceiver = new ArrivalReceiver(primaryPort, primaryReceiver);
                 }
                 hls.poll();
                 Thread.sleep(10);
@@ -216,120 +213,6 @@ public class RestreamBench {
     private static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** New segments of a media playlist as they appear: the longest wait beyond a segment's length. */
-    private static final class PlaylistWatch {
-        private final Path playlist;
-        private final List<Long> arrivals = new ArrayList<>();
-        private String lastSegment = "";
-
-        PlaylistWatch(Path playlist) {
-            this.playlist = playlist;
-        }
-
-        void poll() throws Exception {
-            if (!Files.exists(playlist)) {
-                return;
-            }
-            List<String> lines = Files.readAllLines(playlist);
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                String line = lines.get(i);
-                if (line.endsWith(".ts")) {
-                    if (!line.equals(lastSegment)) {
-                        lastSegment = line;
-                        arrivals.add(System.nanoTime());
-                    }
-                    return;
-                }
-            }
-        }
-
-        long maxGapMs(double segmentSeconds) {
-            long gap = 0;
-            for (int i = 1; i < arrivals.size(); i++) {
-                gap = Math.max(gap, (arrivals.get(i) - arrivals.get(i - 1)) / 1_000_000 - (long) (segmentSeconds * 1000));
-            }
-            return Math.max(0, gap);
-        }
-    }
-
-    /** An RTMP server (FFmpeg listening) reading packets: the longest wall-clock wait between two pictures. */
-    private static final class Receiver implements AutoCloseable {
-        private final String url;
-        private final Thread thread;
-        private volatile boolean closed;
-        private volatile long lastPicture;
-        private volatile long maxGapNanos;
-        private volatile long maxGapAt;
-        private final List<Long> longGapsAt = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        Receiver(int port) {
-            this(port, null);
-        }
-
-        /** @param before the receiver this one replaces: its longest gap carries on, and the time between */
-        Receiver(int port, Receiver before) {
-            url = "rtmp://127.0.0.1:" + port + "/live";
-            if (before != null) {
-                longGapsAt.addAll(before.longGapsAt);
-                lastPicture = before.lastPicture;
-                maxGapNanos = before.maxGapNanos;
-                maxGapAt = before.maxGapAt;
-            }
-            thread = Thread.ofPlatform().daemon().start(this::run);
-        }
-
-        boolean running() {
-            return !closed;
-        }
-
-        long maxGapMs() {
-            return maxGapNanos / 1_000_000;
-        }
-
-        /** When gaps over 100 ms ended, in seconds after {@code start}. */
-        String longGaps(long start) {
-            return longGapsAt.stream().map(at -> String.format(Locale.ROOT, "%.1f", (at - start) / 1e9)).toList().toString();
-        }
-
-        /** Seconds after {@code start} when the longest gap ended. */
-        double maxGapAtSeconds(long start) {
-            return (maxGapAt - start) / 1e9;
-        }
-
-        private void run() {
-            while (!closed) {
-                try (InputMedia input = new InputMedia(url, Map.of("listen", "1", "timeout", "2", "rw_timeout", "3000000"),
-                        () -> closed); Packet packet = new Packet()) {
-                    int video = input.bestStream(AVMEDIA_TYPE_VIDEO);
-                    while (!closed && input.read(packet)) {
-                        if (packet.av().stream_index() == video) {
-                            long now = System.nanoTime();
-                            if (lastPicture != 0 && now - lastPicture > 100_000_000L) {
-                                longGapsAt.add(now);
-                            }
-                            if (lastPicture != 0 && now - lastPicture > maxGapNanos) {
-                                maxGapNanos = now - lastPicture;
-                                maxGapAt = now;
-                            }
-                            lastPicture = now;
-                        }
-                        packet.unref();
-                    }
-                } catch (MediaException e) {
-                    if (closed) {
-                        return;
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            closed = true;
-            thread.join(5000);
         }
     }
 }

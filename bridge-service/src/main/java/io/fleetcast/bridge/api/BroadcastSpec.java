@@ -96,6 +96,7 @@ public record BroadcastSpec(String name, InputSettings input, Ladder ladder, Lis
         Duration connect = template == null ? Duration.ofSeconds(10) : template.connectTimeout();
         Duration io = template == null ? Duration.ofSeconds(5) : template.ioTimeout();
         String ca = template == null ? DEFAULT_CA_FILE : template.tlsCaFile();
+        Duration pace = template == null ? RestreamSettings.DEFAULT_PACE : template.pace();
         List<RestreamSettings> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < request.destinations().size(); i++) {
@@ -114,7 +115,7 @@ public record BroadcastSpec(String name, InputSettings input, Ladder ladder, Lis
                         + ladder.rungs().stream().map(Rung::name).toList());
             }
             try {
-                out.add(RestreamSettings.of(name, d.url(), d.key(), rung, backoff, connect, io, ca));
+                out.add(RestreamSettings.of(name, d.url(), d.key(), rung, backoff, connect, io, ca).withPace(pace));
             } catch (IllegalArgumentException e) {
                 // RestreamSettings' messages never repeat the key.
                 throw ApiException.badField(field + (e.getMessage().contains("stream key") ? ".key" : ".url"),

@@ -1,6 +1,7 @@
 package io.fleetcast.bridge.broadcast;
 
 import io.fleetcast.media.Packet;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,6 +22,14 @@ public interface Output extends AutoCloseable {
 
     /** The run ended; flush what is buffered. */
     void end();
+
+    /**
+     * How far behind the encoders this output wants packets, sent at the pace of their
+     * timestamps (a destination that must see a steady stream); zero takes them as they come.
+     */
+    default Duration pace() {
+        return Duration.ZERO;
+    }
 
     /** How it is doing, for metrics; may be called from any thread. */
     default OutputHealth health() {

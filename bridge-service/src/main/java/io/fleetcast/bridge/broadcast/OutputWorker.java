@@ -1,9 +1,11 @@
 package io.fleetcast.bridge.broadcast;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
 import io.fleetcast.bridge.metrics.OutputMetrics;
 import io.fleetcast.media.Packet;
+import io.fleetcast.media.Rational;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
@@ -19,7 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * neither block the encoders nor delay the other outputs. When the queue is full the output
  * loses whole groups of pictures: everything until each video stream's next keyframe (and the
  * sound meanwhile) is dropped, counted, and logged once per episode. An output that throws is
- * restarted by itself at the next keyframes, with a discontinuity.
+ * restarted by itself at the next keyframes, with a discontinuity. An output that asks for a
+ * {@linkplain Output#pace() pace} gets each packet at its {@link Pacer}'s time.
  */
 final class OutputWorker implements AutoCloseable {
     private static final Logger LOG = System.getLogger(OutputWorker.class.getName());
@@ -28,7 +31,7 @@ final class OutputWorker implements AutoCloseable {
 
     private record Begin(List<StreamDescription> streams, boolean discontinuity) implements Message { }
 
-    private record Data(StreamDescription stream, Packet packet, int size) implements Message { }
+    private record Data(StreamDescription stream, Packet packet, int size, long arrived) implements Message { }
 
     private record End(CompletableFuture<Void> done) implements Message { }
 
@@ -48,6 +51,8 @@ final class OutputWorker implements AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final GopGate admission = new GopGate();
     private final GopGate recovery = new GopGate();
+    /** Null when the output takes packets as they come. */
+    private final Pacer pacer;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final Thread thread;
@@ -65,6 +70,7 @@ final class OutputWorker implements AutoCloseable {
         this.output = output;
         this.maxSeconds = maxSeconds;
         this.live = live;
+        this.pacer = output.pace().isZero() ? null : new Pacer(output.pace().toNanos());
         this.thread = Thread.ofPlatform().name("bridge-output-" + output).start(this::run);
     }
 
@@ -100,7 +106,7 @@ final class OutputWorker implements AutoCloseable {
                 LOG.log(Level.INFO, "output " + output + " caught up after dropping " + droppedThisEpisode + " packets");
                 droppedThisEpisode = 0;
             }
-            queue.addLast(new Data(stream, packet.newReference(), size));
+            queue.addLast(new Data(stream, packet.newReference(), size, System.nanoTime()));
             queuedBytes += size;
             changed.signal();
         } finally {
@@ -181,16 +187,20 @@ final class OutputWorker implements AutoCloseable {
         }
     }
 
-    private void handle(Message message) {
+    private void handle(Message message) throws InterruptedException {
         switch (message) {
             case Begin begin -> {
                 streams = begin.streams();
                 failed = false;
+                if (pacer != null) {
+                    pacer.reset();
+                }
                 recovery.reset(videoStreams(begin.streams()));
                 call("begin", () -> output.begin(begin.streams(), begin.discontinuity()));
             }
             case Data data -> {
                 try (Packet packet = data.packet()) {
+                    waitUntilDue(data);
                     boolean key = (packet.av().flags() & AV_PKT_FLAG_KEY) != 0;
                     if (failed && !data.stream().isAudio() && key) {
                         restart();
@@ -209,6 +219,25 @@ final class OutputWorker implements AutoCloseable {
                 }
                 end.done().complete(null);
             }
+        }
+    }
+
+    /** A paced output holds each packet until the pacer's time for it (not once the worker is closing). */
+    private void waitUntilDue(Data data) throws InterruptedException {
+        long dts = data.packet().av().dts();
+        if (pacer == null || dts == AV_NOPTS_VALUE) {
+            return;
+        }
+        Rational base = data.stream().timeBase();
+        long due = pacer.due((long) (dts * 1e9 * base.num() / base.den()), data.arrived());
+        lock.lock();
+        try {
+            long wait;
+            while (!closed && (wait = due - System.nanoTime()) > 0) {
+                changed.awaitNanos(wait);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -38,6 +38,8 @@ final class RestreamEnv {
         Backoff backoff = new Backoff(Duration.ofMillis(min), Duration.ofMillis(max));
         Duration connect = Duration.ofMillis(read.integer("RESTREAM_CONNECT_TIMEOUT_MS", 10_000, 100, 600_000));
         Duration io = Duration.ofMillis(read.integer("RESTREAM_IO_TIMEOUT_MS", 5_000, 100, 600_000));
+        Duration pace = Duration.ofMillis(read.integer("RESTREAM_PACE_MS",
+                (int) RestreamSettings.DEFAULT_PACE.toMillis(), 0, 5_000));
         String caSetting = read.text("RESTREAM_TLS_CA_FILE", DEFAULT_CA_FILE);
         String caFile = caSetting.equalsIgnoreCase(NO_VERIFY) ? null : caSetting;
         List<RestreamSettings> destinations = new ArrayList<>();
@@ -58,7 +60,7 @@ final class RestreamEnv {
             RestreamSettings settings;
             try {
                 settings = RestreamSettings.of(which.toLowerCase(java.util.Locale.ROOT), url, key,
-                        rung.isEmpty() ? null : rung, backoff, connect, io, caFile);
+                        rung.isEmpty() ? null : rung, backoff, connect, io, caFile).withPace(pace);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(urlKey + (key.isEmpty() ? " (with no " + keyKey + ")" : "")
                         + ": " + e.getMessage(), e);

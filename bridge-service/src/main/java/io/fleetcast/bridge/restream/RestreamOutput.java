@@ -37,10 +37,10 @@ public final class RestreamOutput implements Output {
     private final RandomGenerator random;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final ReentrantLock nativeOwner = new ReentrantLock();
+    private final RungChoice rungChoice;
     private StreamDescription video;
     private StreamDescription audio;
     private boolean awaitingRunKeyframe;
-    private boolean warnedRung;
     private FlvSession session;
     private SessionTimeline timeline;
     private long liveSince;
@@ -65,6 +65,7 @@ public final class RestreamOutput implements Output {
         this.ffmpegLog = ffmpegLog;
         this.policy = policy;
         this.random = random;
+        this.rungChoice = new RungChoice(settings.rung(), toString());
         if (ffmpegLog != null) {
             ffmpegLog.redact(settings.key());
         }
@@ -73,6 +74,11 @@ public final class RestreamOutput implements Output {
     public RestreamStatus status() {
         return new RestreamStatus(settings.name(), settings.redacted(), state, state == RestreamState.LIVE,
                 reconnects, packetsSent, bytesSent, dropped, lastError);
+    }
+
+    @Override
+    public Duration pace() {
+        return settings.pace();
     }
 
     @Override
@@ -85,7 +91,7 @@ public final class RestreamOutput implements Output {
     public void begin(List<StreamDescription> streams, boolean discontinuity) {
         StreamDescription sound = streams.stream().filter(StreamDescription::isAudio).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("a restream needs an audio stream"));
-        StreamDescription picture = pick(streams);
+        StreamDescription picture = rungChoice.pick(streams);
         nativeOwner.lock();
         try {
             if (session != null && !session.carries(picture, sound)) {
@@ -166,27 +172,6 @@ public final class RestreamOutput implements Output {
     @Override
     public String toString() {
         return "restream " + settings;
-    }
-
-    private StreamDescription pick(List<StreamDescription> streams) {
-        List<StreamDescription> rungs = streams.stream().filter(s -> !s.isAudio()).toList();
-        if (rungs.isEmpty()) {
-            throw new IllegalArgumentException("a restream needs a video stream");
-        }
-        if (settings.rung() == null) {
-            return rungs.get(0);
-        }
-        for (StreamDescription rung : rungs) {
-            if (rung.rung().name().equals(settings.rung())) {
-                return rung;
-            }
-        }
-        if (!warnedRung) {
-            warnedRung = true;
-            LOG.log(Level.WARNING, "{0}: rung {1} is not in this run (the source is smaller?), sending {2}",
-                    this, settings.rung(), rungs.get(0).rung().name());
-        }
-        return rungs.get(0);
     }
 
     /** Opens a connection at {@code keyframe}; false (and a scheduled retry) when it fails. */

@@ -11,11 +11,14 @@ import java.util.Locale;
  * YouTube does; the key never appears in {@link #toString()}, {@link #redacted()} or any
  * validation message. {@code rung} names the ladder rung to send ("720p"), null for the top
  * one. {@code tlsCaFile} (rtmps only) is the CA bundle the server's certificate is verified
- * against, null to skip verification.
+ * against, null to skip verification. {@code pace} is how far behind the encoders packets are
+ * sent at the pace of their timestamps, so that the destination sees a steady stream through
+ * the encoders' hiccups (zero: as they come).
  */
 public record RestreamSettings(String name, String url, String key, String rung, Backoff backoff,
-                               Duration connectTimeout, Duration ioTimeout, String tlsCaFile) {
+                               Duration connectTimeout, Duration ioTimeout, String tlsCaFile, Duration pace) {
     public static final String KEY_REDACTED = "<key redacted>";
+    public static final Duration DEFAULT_PACE = Duration.ofMillis(500);
 
     public RestreamSettings {
         if (name == null || name.isBlank()) {
@@ -31,6 +34,19 @@ public record RestreamSettings(String name, String url, String key, String rung,
         if (connectTimeout.isNegative() || connectTimeout.isZero() || ioTimeout.isNegative() || ioTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
+        if (pace.isNegative()) {
+            throw new IllegalArgumentException("the pace must not be negative");
+        }
+    }
+
+    /** A destination paced {@link #DEFAULT_PACE} behind the encoders. */
+    public RestreamSettings(String name, String url, String key, String rung, Backoff backoff,
+                            Duration connectTimeout, Duration ioTimeout, String tlsCaFile) {
+        this(name, url, key, rung, backoff, connectTimeout, ioTimeout, tlsCaFile, DEFAULT_PACE);
+    }
+
+    public RestreamSettings withPace(Duration newPace) {
+        return new RestreamSettings(name, url, key, rung, backoff, connectTimeout, ioTimeout, tlsCaFile, newPace);
     }
 
     /**

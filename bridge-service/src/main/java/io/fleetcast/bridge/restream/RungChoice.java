@@ -1,0 +1,42 @@
+package io.fleetcast.bridge.restream;
+
+import io.fleetcast.bridge.broadcast.StreamDescription;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.List;
+
+/** Which video stream a destination sends: the named rung, else (said once) the top one. */
+final class RungChoice {
+    private static final Logger LOG = System.getLogger(RungChoice.class.getName());
+
+    private final String rung;
+    private final String destination;
+    private boolean warned;
+
+    /** @param rung the rung's name ("720p"), null for the top one */
+    RungChoice(String rung, String destination) {
+        this.rung = rung;
+        this.destination = destination;
+    }
+
+    StreamDescription pick(List<StreamDescription> streams) {
+        List<StreamDescription> rungs = streams.stream().filter(s -> !s.isAudio()).toList();
+        if (rungs.isEmpty()) {
+            throw new IllegalArgumentException("a restream needs a video stream");
+        }
+        if (rung == null) {
+            return rungs.get(0);
+        }
+        for (StreamDescription candidate : rungs) {
+            if (candidate.rung().name().equals(rung)) {
+                return candidate;
+            }
+        }
+        if (!warned) {
+            warned = true;
+            LOG.log(Level.WARNING, "{0}: rung {1} is not in this run (the source is smaller?), sending {2}",
+                    destination, rung, rungs.get(0).rung().name());
+        }
+        return rungs.get(0);
+    }
+}
