@@ -9,6 +9,7 @@ import io.fleetcast.media.codec.Decoder;
 import io.fleetcast.media.filter.Pull;
 import io.fleetcast.media.format.InputMedia;
 import io.fleetcast.media.stamp.TimeStrip;
+import io.fleetcast.observer.scene.SceneReading;
 import io.fleetcast.observer.scene.SyntheticScene;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -128,35 +129,22 @@ public final class TestReceiver implements AutoCloseable {
     private static ReceivedPicture look(Frame frame, long bytes) {
         var av = frame.av();
         int width = av.width();
-        int height = av.height();
-        long strip = TimeStrip.read(av).orElse(-1);
+        SceneReading scene = SceneReading.of(av);
         BytePointer luma = av.data(0);
         int stride = av.linesize(0);
-        long sumX = 0;
-        long sumY = 0;
-        long count = 0;
         long rightSum = 0;
         long rightCount = 0;
-        int top = TimeStrip.height(height) + 2;
-        int bottom = height - SyntheticScene.bandHeight(height) - 2;
+        int top = TimeStrip.height(av.height()) + 2;
+        int bottom = av.height() - SyntheticScene.bandHeight(av.height()) - 2;
         for (int y = top; y < bottom; y += 2) {
-            for (int x = 0; x < width; x += 2) {
-                int value = luma.get((long) y * stride + x) & 0xFF;
-                if (value > 200) {
-                    sumX += x;
-                    sumY += y;
-                    count++;
-                }
-                if (x >= width / 2) {
-                    rightSum += value;
-                    rightCount++;
-                }
+            for (int x = width / 2; x < width; x += 2) {
+                rightSum += luma.get((long) y * stride + x) & 0xFF;
+                rightCount++;
             }
         }
-        return new ReceivedPicture(System.currentTimeMillis(), width, height, strip,
-                count < 20 ? Double.NaN : (double) sumX / count / width,
-                count < 20 ? Double.NaN : (double) sumY / count / height,
-                rightCount == 0 ? 0 : (double) rightSum / rightCount, leftStrip(av), bytes);
+        return new ReceivedPicture(System.currentTimeMillis(), width, av.height(), scene.captureMillis(),
+                scene.markerX(), scene.markerY(), rightCount == 0 ? 0 : (double) rightSum / rightCount, leftStrip(av),
+                bytes);
     }
 
     /** A 16:9 tile's strip in the left half, wherever the tile sits vertically (letterboxed). */

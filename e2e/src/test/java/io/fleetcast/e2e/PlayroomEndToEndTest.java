@@ -1,0 +1,196 @@
+package io.fleetcast.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetcast.media.MediaException;
+import io.fleetcast.media.source.PacedPublisher;
+import io.fleetcast.media.source.SyntheticSource;
+import java.net.DatagramPacket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * MISSION.md's flows through the real processes of {@link Stack}: robots publish with their
+ * keys through the gateway, the bridge makes the ladder, a driver moves the playroom robot in
+ * the decoded video, the queue hands over, metrics reach the owner, and glass-to-glass
+ * latency is measured with the synthetic scene's capture-time strip.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlayroomEndToEndTest {
+    Path dir;
+    Stack stack;
+
+    @BeforeAll
+    void start(@TempDir Path tempDir) {
+        dir = tempDir;
+        stack = new Stack(dir);
+    }
+
+    @AfterAll
+    void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void robotsPublishWithTheirKeysAndAWrongKeyIsRefused() throws Exception {
+        awaitTrue(() -> stack.gateway().authStatuses().stream().filter(s -> s == 200).count() >= 2,
+                Duration.ofSeconds(60), "both robots admitted by the gateway: " + stack.gateway().authStatuses());
+        Path clip = dir.resolve("clip.ts");
+        new SyntheticSource(320, 180, 15, 2, false, 300_000, "ultrafast").writeTo(clip);
+        String wrong = stack.gateway().playUrl(stack.rover().path()) + "?user=" + stack.rover().path() + "&pass=not-the-key";
+        int before = stack.gateway().authStatuses().size();
+        try (PacedPublisher publisher = new PacedPublisher()) {
+            assertThatThrownBy(() -> publisher.publish(clip.toString(), "flv", wrong, Map.of(), 2))
+                    .isInstanceOf(MediaException.class);
+        }
+        assertThat(stack.gateway().authStatuses().subList(before, stack.gateway().authStatuses().size()))
+                .as("the control service's answer to the wrong key, through nginx").contains(403).doesNotContain(200);
+    }
+
+    @Test
+    @Order(2)
+    void theBridgeMakesTheLadderFromThePlayroomRobot() throws Exception {
+        awaitTrue(() -> Files.exists(stack.hlsMaster()), Duration.ofSeconds(60), "the master playlist");
+        assertThat(Files.readString(stack.hlsMaster())).contains("360p/index.m3u8").contains("240p/index.m3u8");
+        try (VideoProbe hls = VideoProbe.hls(stack.hlsPlaylist("240p").toString())) {
+            hls.await(p -> p.size() >= 30, Duration.ofSeconds(30), "pictures of the 240p rung");
+            VideoProbe.Picture last = hls.pictures().getLast();
+            assertThat(last.height()).isEqualTo(240);
+            assertThat(last.scene().hasCapture()).as("the robot's capture time survives the ladder").isTrue();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theQueuesDriverMovesThePlayroomRobotInTheVideoAndTheQueueHandsOver() throws Exception {
+        String socket = "robot_" + stack.playroomId();
+        try (ControlSocket alice = new ControlSocket(stack.api().base(), socket, stack.alice().token());
+             ControlSocket bob = new ControlSocket(stack.api().base(), socket, stack.bob().token());
+             VideoProbe video = VideoProbe.rtmp(stack.gateway().playUrl("playroom"))) {
+            alice.send("{\"type\":\"queue\",\"action\":\"join\"}");
+            alice.await(m -> "promoted".equals(m.path("event").asText()) && m.path("position").asInt(-1) == 0,
+                    Duration.ofSeconds(10), "alice's ready prompt");
+            bob.send("{\"type\":\"queue\",\"action\":\"join\"}");
+            bob.await(m -> m.path("position").asInt(-1) == 1, Duration.ofSeconds(10), "bob waiting at position 1");
+            alice.send("{\"type\":\"queue\",\"action\":\"ready\"}");
+            ControlSocket.Received turn = alice.await(m -> "turn_started".equals(m.path("event").asText()),
+                    Duration.ofSeconds(10), "alice's turn");
+            assertThat(turn.message().path("turnEndsAt").asLong() - turn.atMillis()).isBetween(18_000L, 21_000L);
+
+            video.await(p -> p.stream().anyMatch(x -> !Double.isNaN(x.scene().markerX())), Duration.ofSeconds(20),
+                    "the robot marker");
+            double startX = markerX(video.pictures());
+            long drivingFrom = System.currentTimeMillis();
+            for (int seq = 1; seq <= 20; seq++) {
+                alice.send("{\"type\":\"command\",\"seq\":" + seq + ",\"action\":\"move\",\"args\":{\"linear\":0.8,\"angular\":0}}");
+                Thread.sleep(100);
+            }
+            alice.send("{\"type\":\"command\",\"seq\":21,\"action\":\"stop\",\"args\":{}}");
+            video.await(p -> Math.abs(markerX(video.since(drivingFrom + 2500)) - startX) > 0.05, Duration.ofSeconds(10),
+                    "the marker moved from x=" + startX);
+
+            alice.send("{\"type\":\"queue\",\"action\":\"leave\"}");
+            bob.await(m -> "promoted".equals(m.path("event").asText()) && m.path("position").asInt(-1) == 0,
+                    Duration.ofSeconds(10), "bob's turn after alice left");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theRobotsQualityMetricsReachItsOwner() {
+        try (ControlSocket owner = new ControlSocket(stack.api().base(), stack.rover().path(), stack.alice().token())) {
+            JsonNode metrics = owner.await(m -> "metrics".equals(m.path("type").asText()), Duration.ofSeconds(10),
+                    "metrics from the rover").message();
+            assertThat(metrics.path("quality").path("state").asText()).isIn("HIGH", "MEDIUM", "LOW", "VERY_LOW");
+            assertThat(metrics.path("quality").path("bitrateKbps").asInt()).isPositive();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aCommandReachesThePrivateRobotsSoftwareQuickly() throws Exception {
+        try (ControlSocket owner = new ControlSocket(stack.api().base(), stack.rover().path(), stack.alice().token())) {
+            owner.await(m -> "welcome".equals(m.path("type").asText()), Duration.ofSeconds(5), "welcome");
+            List<Long> latencies = new ArrayList<>();
+            byte[] buffer = new byte[4096];
+            for (int seq = 1; seq <= 50; seq++) {
+                long sent = owner.send("{\"type\":\"command\",\"seq\":" + seq
+                        + ",\"action\":\"move\",\"args\":{\"linear\":0.1,\"angular\":0}}");
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                stack.robotCommands().receive(packet);
+                latencies.add(System.currentTimeMillis() - sent);
+                assertThat(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8))
+                        .contains("\"seq\":" + seq);
+                Thread.sleep(20);
+            }
+            System.out.printf("e2e: command -> robot software p50 %d ms, p95 %d ms%n", Percentiles.of(latencies, 50),
+                    Percentiles.of(latencies, 95));
+            assertThat(Percentiles.of(latencies, 95)).isLessThanOrEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void glassToGlassLatencyIsMeasuredAtTheBridgeInputAndAfterHls() throws Exception {
+        try (VideoProbe gateway = VideoProbe.rtmp(stack.gateway().playUrl("playroom"));
+             VideoProbe hls = VideoProbe.hls(stack.hlsPlaylist("360p").toString())) {
+            gateway.await(p -> p.size() >= 150, Duration.ofSeconds(30), "5 s of the playroom at the bridge's input");
+            hls.await(p -> p.size() >= 150, Duration.ofSeconds(30), "5 s of the 360p rung");
+            List<Long> input = latencies(gateway.pictures());
+            List<Long> ladder = latencies(hls.pictures());
+            System.out.printf("e2e: capture -> bridge input p50 %d ms, p95 %d ms; capture -> HLS decoded p50 %d ms,"
+                            + " p95 %d ms%n", Percentiles.of(input, 50), Percentiles.of(input, 95),
+                    Percentiles.of(ladder, 50), Percentiles.of(ladder, 95));
+            assertThat(Percentiles.of(input, 95)).isLessThanOrEqualTo(1500);
+            assertThat(Percentiles.of(ladder, 95)).isLessThanOrEqualTo((long) (2 * Stack.SEGMENT_SECONDS * 1000 + 3000));
+        }
+    }
+
+    @Test
+    @Order(7)
+    void noStreamKeyOrPasswordReachesAnyLog() {
+        String logs = stack.allLogs();
+        assertThat(logs).doesNotContain(stack.playroomKey()).doesNotContain(stack.rover().streamKey())
+                .doesNotContain(Stack.PASSWORD).doesNotContain(stack.alice().token());
+    }
+
+    private static List<Long> latencies(List<VideoProbe.Picture> pictures) {
+        return pictures.stream().filter(p -> p.scene().hasCapture()).skip(30).map(VideoProbe.Picture::latencyMillis)
+                .toList();
+    }
+
+    /** The marker's mean position over the last second of pictures. */
+    private static double markerX(List<VideoProbe.Picture> pictures) {
+        return pictures.stream().skip(Math.max(0, pictures.size() - 30)).mapToDouble(p -> p.scene().markerX())
+                .filter(x -> !Double.isNaN(x)).average().orElse(Double.NaN);
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout, String what) {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("not within " + timeout + ": " + what);
+            }
+            ServiceProcess.sleep(100);
+        }
+    }
+}
