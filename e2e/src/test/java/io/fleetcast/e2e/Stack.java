@@ -126,6 +126,17 @@ final class Stack implements AutoCloseable {
         return dir.resolve("hls").resolve("master.m3u8");
     }
 
+    /** Waits until the bridge has published the playroom's ladder (the robot is on and its pictures flow). */
+    void awaitPlayroomLive(Duration timeout) {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (!Files.exists(hlsMaster())) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("no HLS ladder within " + timeout + "; the bridge said:\n" + bridge.tail());
+            }
+            ServiceProcess.sleep(200);
+        }
+    }
+
     /** Every log line every process wrote, for the secrets check. */
     String allLogs() {
         StringBuilder text = new StringBuilder(gateway == null ? "" : gateway.logs());
