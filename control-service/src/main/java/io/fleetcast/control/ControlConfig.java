@@ -14,17 +14,21 @@ import java.util.Optional;
 /**
  * The control service's settings, read once from the environment (documented key by key in
  * {@code config/control.env}). An empty PostgreSQL or Redis URL means "start an embedded one
- * under the data directory", which only dev mode allows.
+ * under the data directory", which only dev mode allows. {@code hlsDir} (CONTROL_HLS_DIR) is a
+ * directory of HLS the service serves under {@code /hls/} itself (the local stack's bridge
+ * output when no media server runs).
  */
 public record ControlConfig(Mode mode, String host, int port, Path dataDir, Optional<PostgresTarget> postgres,
                             int poolSize, Optional<URI> redis, Optional<String> tokenSecret, Duration tokenTtl,
                             URI webrtcUrl, URI hlsUrl, Optional<URI> cdnUrl, String playroomPlaylist,
                             int authFailureLimit, Duration authFailureWindow, Duration accessCacheTtl,
-                            SocketSettings sockets, QueueSettings queue, LoginLimits login, Optional<URI> mediamtxApi) {
+                            SocketSettings sockets, QueueSettings queue, LoginLimits login, Optional<URI> mediamtxApi,
+                            Optional<Path> hlsDir) {
     public ControlConfig {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(mediamtxApi, "mediamtxApi");
+        Objects.requireNonNull(hlsDir, "hlsDir");
         Objects.requireNonNull(sockets, "sockets");
         Objects.requireNonNull(queue, "queue");
         if (port < 0 || port > 65_535) {
@@ -66,7 +70,8 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 SocketSettings.fromEnv(env),
                 QueueSettings.fromEnv(env),
                 LoginLimits.fromEnv(env),
-                in.optional("MEDIAMTX_API_URL").map(url -> in.uri("MEDIAMTX_API_URL", url)));
+                in.optional("MEDIAMTX_API_URL").map(url -> in.uri("MEDIAMTX_API_URL", url)),
+                in.optional("CONTROL_HLS_DIR").map(Path::of));
     }
 
     public boolean devMode() {
@@ -76,7 +81,7 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
     public ControlConfig withPort(int newPort) {
         return new ControlConfig(mode, host, newPort, dataDir, postgres, poolSize, redis, tokenSecret, tokenTtl,
                 webrtcUrl, hlsUrl, cdnUrl, playroomPlaylist, authFailureLimit, authFailureWindow, accessCacheTtl,
-                sockets, queue, login, mediamtxApi);
+                sockets, queue, login, mediamtxApi, hlsDir);
     }
 
     private static void require(boolean ok, String message) {

@@ -20,6 +20,7 @@ import io.fleetcast.control.robot.OwnedRobots;
 import io.fleetcast.control.robot.RobotRoutes;
 import io.fleetcast.control.robot.Robots;
 import io.fleetcast.control.store.DatabaseWatch;
+import io.fleetcast.control.stream.HlsFiles;
 import io.fleetcast.control.stream.StreamInfoRoutes;
 import io.fleetcast.control.login.ClientAddress;
 import io.fleetcast.control.login.LoginLimiter;
@@ -106,7 +107,7 @@ public final class ControlServer implements AutoCloseable {
                     new AdminUserRoutes(users, bearer, json),
                     new RobotRoutes(robots, bearer, json),
                     new PermissionRoutes(permissions, new OwnedRobots(robots), users, bearer, json),
-                    sockets);
+                    sockets, new HlsFiles(config.hlsDir()));
             server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())

@@ -8,6 +8,7 @@ import io.fleetcast.control.metrics.MetricsRoutes;
 import io.fleetcast.control.permission.PermissionRoutes;
 import io.fleetcast.control.robot.RobotRoutes;
 import io.fleetcast.control.socket.ControlSockets;
+import io.fleetcast.control.stream.HlsFiles;
 import io.fleetcast.control.stream.StreamInfoRoutes;
 import io.fleetcast.control.user.AdminUserRoutes;
 import io.fleetcast.control.user.UserRoutes;
@@ -15,5 +16,5 @@ import io.fleetcast.control.user.UserRoutes;
 /** Everything {@link Main#routing} routes to. */
 public record Deps(Json json, HealthRoutes health, MetricsRoutes metrics, AuthRoutes auth, StreamInfoRoutes streamInfo,
                    UserRoutes users, LoginRoutes login, AdminUserRoutes admin, RobotRoutes robots,
-                   PermissionRoutes permissions, ControlSockets sockets) {
+                   PermissionRoutes permissions, ControlSockets sockets, HlsFiles hls) {
 }

@@ -45,6 +45,7 @@ public final class Main {
                 .get("/metrics", deps.metrics())
                 .post("/internal/auth", deps.auth())
                 .get("/api/stream/info", deps.streamInfo())
+                .get("/hls/*", deps.hls())
                 .post("/api/users", deps.users()::create)
                 .post("/api/login", deps.login()::login)
                 .post("/api/auth/logout", deps.login()::logout)

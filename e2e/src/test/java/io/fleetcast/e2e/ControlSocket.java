@@ -1,5 +1,9 @@
 package io.fleetcast.e2e;
 
+import io.fleetcast.stack.ControlApi;
+import io.fleetcast.stack.Repository;
+import io.fleetcast.stack.ServiceProcess;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

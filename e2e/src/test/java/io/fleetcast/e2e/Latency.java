@@ -1,5 +1,9 @@
 package io.fleetcast.e2e;
 
+import io.fleetcast.stack.ControlApi;
+import io.fleetcast.stack.Repository;
+import io.fleetcast.stack.ServiceProcess;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;

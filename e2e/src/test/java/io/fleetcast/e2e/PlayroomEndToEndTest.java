@@ -1,5 +1,9 @@
 package io.fleetcast.e2e;
 
+import io.fleetcast.stack.ControlApi;
+import io.fleetcast.stack.Repository;
+import io.fleetcast.stack.ServiceProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,14 +99,14 @@ class PlayroomEndToEndTest {
 
             video.await(p -> p.stream().anyMatch(x -> !Double.isNaN(x.scene().markerX())), Duration.ofSeconds(20),
                     "the robot marker");
-            double startX = markerX(video.pictures());
+            double startX = VideoProbe.markerX(video.pictures());
             long drivingFrom = System.currentTimeMillis();
             for (int seq = 1; seq <= 20; seq++) {
                 alice.send("{\"type\":\"command\",\"seq\":" + seq + ",\"action\":\"move\",\"args\":{\"linear\":0.8,\"angular\":0}}");
                 Thread.sleep(100);
             }
             alice.send("{\"type\":\"command\",\"seq\":21,\"action\":\"stop\",\"args\":{}}");
-            video.await(p -> Math.abs(markerX(video.since(drivingFrom + 2500)) - startX) > 0.05, Duration.ofSeconds(10),
+            video.await(p -> Math.abs(VideoProbe.markerX(video.since(drivingFrom + 2500)) - startX) > 0.05, Duration.ofSeconds(10),
                     "the marker moved from x=" + startX);
 
             alice.send("{\"type\":\"queue\",\"action\":\"leave\"}");
@@ -141,12 +145,6 @@ class PlayroomEndToEndTest {
         String logs = stack.allLogs();
         assertThat(logs).doesNotContain(stack.playroomKey()).doesNotContain(stack.rover().streamKey())
                 .doesNotContain(Stack.PASSWORD).doesNotContain(stack.alice().token());
-    }
-
-    /** The marker's mean position over the last second of pictures. */
-    private static double markerX(List<VideoProbe.Picture> pictures) {
-        return pictures.stream().skip(Math.max(0, pictures.size() - 30)).mapToDouble(p -> p.scene().markerX())
-                .filter(x -> !Double.isNaN(x)).average().orElse(Double.NaN);
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout, String what) {

@@ -1,5 +1,10 @@
 package io.fleetcast.e2e;
 
+import io.fleetcast.stack.AdminCommand;
+import io.fleetcast.stack.ControlApi;
+import io.fleetcast.stack.Repository;
+import io.fleetcast.stack.ServiceProcess;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -12,8 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The whole product on this machine as real processes: the control service (its embedded
@@ -53,11 +56,12 @@ final class Stack implements AutoCloseable {
             control.awaitLog(line -> line.contains("control service listening"), Duration.ofSeconds(90),
                     "start (embedded PostgreSQL and Redis)");
             api = new ControlApi(URI.create("http://127.0.0.1:" + controlPort));
-            String operatorPassword = cli("create-user", "op", "--role", "operator").group("password");
-            operator = api.signIn("op", operatorPassword);
-            Matcher playroom = cli("create-robot", "--owner", "op", "--playroom");
-            playroomId = Long.parseLong(playroom.group("robot"));
-            playroomKey = playroom.group("key");
+            // Not among the logs: what the admin command prints (a password, a stream key) is for the operator.
+            AdminCommand admin = new AdminCommand(controlEnv, dir.resolve("admin"));
+            operator = api.signIn("op", admin.createUser("op", "operator"));
+            ControlApi.Robot playroom = admin.createRobot("op", "playroom", true);
+            playroomId = playroom.id();
+            playroomKey = playroom.streamKey();
             alice = api.signUp("alice", PASSWORD);
             bob = api.signUp("bob", PASSWORD);
             rover = api.createRobot(alice, "rover", "private");
@@ -68,7 +72,7 @@ final class Stack implements AutoCloseable {
             add(ServiceProcess.jar("robot-observer", "playroom-robot", observerEnv(playroomId, playroomKey, "playroom",
                     "synthetic:640x360@30", "synthetic"), logs()));
             robotCommands = add(new DatagramSocket(0));
-            robotCommands.setSoTimeout(200);
+            robotCommands.setSoTimeout(3000);
             add(ServiceProcess.jar("robot-observer", "rover", observerEnv(rover.id(), rover.streamKey(), rover.path(),
                     "synthetic:320x180@15", "udp://127.0.0.1:" + robotCommands.getLocalPort()), logs()));
         } catch (RuntimeException | SocketException e) {
@@ -178,24 +182,6 @@ final class Stack implements AutoCloseable {
         env.put("X264_PRESET", "ultrafast");
         env.put("GOP_SECONDS", "1");
         return env;
-    }
-
-    private static final Pattern CREATED = Pattern.compile(
-            "(?s).*?(created user \\d+|created robot (?<robot>\\d+)).*?(password \\(shown once\\): (?<password>\\S+)"
-                    + "|stream key \\(shown once\\): (?<key>\\S+)).*");
-
-    /** Runs the admin command line against the running service's databases; the match of what it printed. */
-    private Matcher cli(String... args) {
-        String name = "cli-" + args[0] + "-" + System.nanoTime();
-        // Not among the logs: what it prints (a password, a stream key) is meant for the operator, once.
-        ServiceProcess cli = ServiceProcess.jar("control-service", name, controlEnv, dir.resolve("cli"), args);
-        int status = cli.awaitExit(Duration.ofSeconds(60));
-        String output = String.join("\n", cli.lines());
-        Matcher matcher = CREATED.matcher(output);
-        if (status != 0 || !matcher.matches()) {
-            throw new AssertionError("control-service " + String.join(" ", args) + " exited " + status + ":\n" + output);
-        }
-        return matcher;
     }
 
     private Path logs() {

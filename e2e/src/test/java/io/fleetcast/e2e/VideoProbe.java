@@ -1,5 +1,9 @@
 package io.fleetcast.e2e;
 
+import io.fleetcast.stack.ControlApi;
+import io.fleetcast.stack.Repository;
+import io.fleetcast.stack.ServiceProcess;
+
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 
 import io.fleetcast.media.Frame;
@@ -63,6 +67,12 @@ final class VideoProbe implements AutoCloseable {
 
     List<Picture> since(long epochMillis) {
         return pictures().stream().filter(p -> p.decodedMillis() >= epochMillis).toList();
+    }
+
+    /** The robot marker's mean position over the last second of {@code pictures} (NaN when unseen). */
+    static double markerX(List<Picture> pictures) {
+        return pictures.stream().skip(Math.max(0, pictures.size() - 30)).mapToDouble(p -> p.scene().markerX())
+                .filter(x -> !Double.isNaN(x)).average().orElse(Double.NaN);
     }
 
     /** Waits until the pictures satisfy {@code condition}; fails with what was seen. */

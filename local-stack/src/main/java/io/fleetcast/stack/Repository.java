@@ -1,4 +1,4 @@
-package io.fleetcast.e2e;
+package io.fleetcast.stack;
 
 import java.net.ServerSocket;
 import java.io.IOException;
@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the repository, its packaged jars and the running JDK are; free ports. */
-final class Repository {
+public final class Repository {
     private Repository() {
     }
 
     /** The repository's root: the directory above this module (Maven runs tests in the module's directory). */
-    static Path root() {
+    public static Path root() {
         Path here = Path.of("").toAbsolutePath();
         for (Path dir = here; dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("control-service")) && Files.isDirectory(dir.resolve("e2e"))) {
@@ -23,11 +23,11 @@ final class Repository {
     }
 
     /** The java of the JDK running the tests (>= 21, as the build requires). */
-    static Path java() {
+    public static Path java() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package io.fleetcast.e2e;
+package io.fleetcast.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * its output in a log file of its own. Closing it stops it as Ctrl-C would (SIGTERM, so its
  * shutdown hooks run), and kills it if it has not gone in ten seconds.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
@@ -28,7 +28,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts {@code module}'s jar with {@code env} added to this JVM's environment, and {@code args}. */
-    static ServiceProcess jar(String module, String name, Map<String, String> env, Path logDir, String... args) {
+    public static ServiceProcess jar(String module, String name, Map<String, String> env, Path logDir, String... args) {
         Path jar = Repository.root().resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn -B package -DskipTests, or the"
@@ -40,7 +40,7 @@ final class ServiceProcess implements AutoCloseable {
         return start(name, command, env, logDir);
     }
 
-    static ServiceProcess start(String name, List<String> command, Map<String, String> env, Path logDir) {
+    public static ServiceProcess start(String name, List<String> command, Map<String, String> env, Path logDir) {
         Path log = logDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -54,39 +54,52 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits for a line of the log matching {@code line}; fails with the log's tail when the process exits or time runs out. */
-    void awaitLog(Predicate<String> line, Duration timeout, String what) {
+    public void awaitLog(Predicate<String> line, Duration timeout, String what) {
         long until = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < until) {
             if (lines().stream().anyMatch(line)) {
                 return;
             }
             if (!process.isAlive()) {
-                throw new AssertionError(name + " exited (" + process.exitValue() + ") before " + what + ":\n" + tail());
+                throw new IllegalStateException(name + " exited (" + process.exitValue() + ") before " + what + ":\n" + tail());
             }
             sleep(100);
         }
-        throw new AssertionError(name + ": no " + what + " within " + timeout + ":\n" + tail());
+        throw new IllegalStateException(name + ": no " + what + " within " + timeout + ":\n" + tail());
     }
 
     /** The exit status once the process ends by itself (a command-line tool). */
-    int awaitExit(Duration timeout) {
+    public int awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError(name + " did not finish within " + timeout + ":\n" + tail());
+                throw new IllegalStateException(name + " did not finish within " + timeout + ":\n" + tail());
             }
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError(name + ": interrupted", e);
+            throw new IllegalStateException(name + ": interrupted", e);
         }
     }
 
-    boolean alive() {
+    /** Writes {@code text} to the process's standard input and closes it (a password for {@code --password-stdin}). */
+    public void input(String text) {
+        try (var in = process.getOutputStream()) {
+            in.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + name + "'s input", e);
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
         return process.isAlive();
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         try {
             return Files.exists(log) ? Files.readAllLines(log) : List.of();
         } catch (IOException e) {
@@ -94,12 +107,12 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String tail() {
+    public String tail() {
         List<String> lines = lines();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
@@ -121,12 +134,12 @@ final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -1,0 +1,113 @@
+package io.fleetcast.stack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fleetcast on one machine, one command: the control service on its embedded PostgreSQL and
+ * Redis, the bridge, the simulated playroom robot and the demo's private robot (robot
+ * observers with the synthetic scene), and the accounts to try it with ({@link Accounts}).
+ * Without a media gateway the playroom robot publishes SRT straight to the bridge's listening
+ * ingest and the control service serves the bridge's HLS; the private robot's video needs
+ * MediaMTX (WebRTC). Each process logs to its own file under the data directory; closing
+ * stops them, the last started first.
+ */
+public final class LocalStack implements AutoCloseable {
+    private final List<AutoCloseable> processes = new ArrayList<>();
+    private final LocalSettings settings;
+    private final Accounts.Made accounts;
+
+    private LocalStack(LocalSettings settings) {
+        this.settings = settings;
+        try {
+            Map<String, String> control = settings.controlEnv();
+            ServiceProcess service = add(ServiceProcess.jar("control-service", "control", control, settings.logs()));
+            service.awaitLog(line -> line.contains("control service listening"), Duration.ofSeconds(120),
+                    "the control service's start (embedded PostgreSQL and Redis)");
+            ControlApi api = new ControlApi(settings.controlUrl());
+            accounts = Accounts.ensure(api, new AdminCommand(control, settings.dir().resolve("admin")), settings.dir());
+            ServiceProcess bridge = add(ServiceProcess.jar("bridge-service", "bridge", settings.bridgeEnv(),
+                    settings.logs()));
+            bridge.awaitLog(line -> line.contains("bridge started"), Duration.ofSeconds(60), "the bridge's start");
+            add(ServiceProcess.jar("robot-observer", "playroom-robot", settings.observerEnv(accounts.playroom(),
+                    settings.ingestUrl()), settings.logs()));
+            add(ServiceProcess.jar("robot-observer", "rover", settings.observerEnv(accounts.rover(),
+                    settings.privateGatewayUrl()), settings.logs()));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public static LocalStack start(LocalSettings settings) {
+        return new LocalStack(settings);
+    }
+
+    public Accounts.Made accounts() {
+        return accounts;
+    }
+
+    public URI controlUrl() {
+        return settings.controlUrl();
+    }
+
+    /** What the person who started it needs to know. */
+    public String banner() {
+        String base = settings.controlUrl().toString();
+        return """
+                Fleetcast is running (Ctrl-C stops everything; logs: %s)
+                  playroom   %s/
+                  dashboard  %s/dashboard
+                  admin      %s/admin
+                  sign in as %s / %s (the operator is %s, its password in %s)
+                  the playroom robot (%s) publishes straight to the bridge; the rover's live video needs MediaMTX
+                """.formatted(settings.logs(), base, base, base, Accounts.DEMO, Accounts.DEMO_PASSWORD, Accounts.ADMIN,
+                accounts.adminPasswordFile(), accounts.playroom().path());
+    }
+
+    private <T extends AutoCloseable> T add(T process) {
+        processes.add(process);
+        return process;
+    }
+
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            try {
+                processes.get(i).close();
+            } catch (Exception e) {
+                System.err.println("stopping " + processes.get(i) + " failed: " + e.getMessage());
+            }
+        }
+        processes.clear();
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LocalSettings settings;
+        try {
+            settings = LocalSettings.fromEnv(System.getenv(), Path.of(""));
+        } catch (IllegalArgumentException e) {
+            System.err.println("local stack: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        long started = System.nanoTime();
+        System.out.println("starting Fleetcast in " + settings.dir().toAbsolutePath() + " ...");
+        LocalStack stack;
+        try {
+            stack = start(settings);
+        } catch (RuntimeException e) {
+            System.err.println("local stack: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
+        System.out.printf("%s  (started in %.0f s)%n", stack.banner(), (System.nanoTime() - started) / 1e9);
+        new java.util.concurrent.CountDownLatch(1).await();
+    }
+
+}
