@@ -1,5 +1,6 @@
 package io.fleetcast.control;
 
+import io.fleetcast.control.bootstrap.BootstrapSettings;
 import io.fleetcast.control.login.LoginLimits;
 import io.fleetcast.control.queue.QueueSettings;
 import io.fleetcast.control.socket.SocketSettings;
@@ -23,12 +24,13 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                             URI webrtcUrl, URI hlsUrl, Optional<URI> cdnUrl, String playroomPlaylist,
                             int authFailureLimit, Duration authFailureWindow, Duration accessCacheTtl,
                             SocketSettings sockets, QueueSettings queue, LoginLimits login, Optional<URI> mediamtxApi,
-                            Optional<Path> hlsDir) {
+                            Optional<Path> hlsDir, BootstrapSettings bootstrap) {
     public ControlConfig {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(mediamtxApi, "mediamtxApi");
         Objects.requireNonNull(hlsDir, "hlsDir");
+        Objects.requireNonNull(bootstrap, "bootstrap");
         Objects.requireNonNull(sockets, "sockets");
         Objects.requireNonNull(queue, "queue");
         if (port < 0 || port > 65_535) {
@@ -71,7 +73,8 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 QueueSettings.fromEnv(env),
                 LoginLimits.fromEnv(env),
                 in.optional("MEDIAMTX_API_URL").map(url -> in.uri("MEDIAMTX_API_URL", url)),
-                in.optional("CONTROL_HLS_DIR").map(Path::of));
+                in.optional("CONTROL_HLS_DIR").map(Path::of),
+                BootstrapSettings.fromEnv(env));
     }
 
     public boolean devMode() {
@@ -81,7 +84,7 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
     public ControlConfig withPort(int newPort) {
         return new ControlConfig(mode, host, newPort, dataDir, postgres, poolSize, redis, tokenSecret, tokenTtl,
                 webrtcUrl, hlsUrl, cdnUrl, playroomPlaylist, authFailureLimit, authFailureWindow, accessCacheTtl,
-                sockets, queue, login, mediamtxApi, hlsDir);
+                sockets, queue, login, mediamtxApi, hlsDir, bootstrap);
     }
 
     private static void require(boolean ok, String message) {
@@ -100,6 +103,7 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 + ", authFailureLimit=" + authFailureLimit + "/" + authFailureWindow
                 + ", loginLimits=" + login.accountLimit() + "/" + login.accountWindow() + " per account, "
                 + login.addressLimit() + "/" + login.addressWindow() + " per address, trustedProxies="
-                + login.trustedProxies() + ", mediamtxApi=" + mediamtxApi.map(EnvReader::withoutUserInfo).orElse("none") + "]";
+                + login.trustedProxies() + ", mediamtxApi=" + mediamtxApi.map(EnvReader::withoutUserInfo).orElse("none")
+                + ", " + bootstrap + "]";
     }
 }

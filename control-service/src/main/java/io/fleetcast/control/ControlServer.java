@@ -3,6 +3,7 @@ package io.fleetcast.control;
 import io.fleetcast.control.access.AccessCache;
 import io.fleetcast.control.access.AccessInvalidation;
 import io.fleetcast.control.auth.AuthAudit;
+import io.fleetcast.control.bootstrap.Bootstrap;
 import io.fleetcast.control.auth.AuthPolicy;
 import io.fleetcast.control.auth.AuthRoutes;
 import io.fleetcast.control.auth.FailureLimiter;
@@ -90,13 +91,14 @@ public final class ControlServer implements AutoCloseable {
             AccountEvents accounts = closer.register(new AccountEvents(standings, stores.redis(),
                     new CredentialsRevoked(sockets, readers)));
             users = new Users(stores.database(), new PasswordHasher(), accounts);
+            Bootstrap.apply(config.bootstrap(), users, robots);
             PlayroomDriver driver = playroomDriver != null ? playroomDriver : new QueueDrivesPlayroom(sockets.queue());
             Gauge.builder("fleetcast_control_sockets", sockets, ControlSockets::sockets)
                     .description("control WebSockets held by this instance").register(registry);
             Deps deps = new Deps(json,
                     new HealthRoutes(stores.database(), stores.redis(), json),
                     new MetricsRoutes(registry),
-                    new AuthRoutes(new AuthPolicy(access, tokens, driver),
+                    new AuthRoutes(new AuthPolicy(access, tokens, driver, config.bootstrap().bridgeReadToken()),
                             new FailureLimiter(config.authFailureLimit(), config.authFailureWindow()),
                             audit, watch, json, clock, registry, readers::opened),
                     new StreamInfoRoutes(config.webrtcUrl(), config.hlsUrl(), config.cdnUrl(), config.playroomPlaylist(), json),

@@ -24,11 +24,18 @@ public final class AuthPolicy {
     private final AccessCache access;
     private final Tokens tokens;
     private final PlayroomDriver playroomDriver;
+    private final Optional<byte[]> bridgeReadToken;
 
     public AuthPolicy(AccessCache access, Tokens tokens, PlayroomDriver playroomDriver) {
+        this(access, tokens, playroomDriver, Optional.empty());
+    }
+
+    /** @param bridgeReadToken the bridge's credential (BRIDGE_READ_TOKEN): reads the playroom over RTSP/RTMP/SRT */
+    public AuthPolicy(AccessCache access, Tokens tokens, PlayroomDriver playroomDriver, Optional<String> bridgeReadToken) {
         this.access = access;
         this.tokens = tokens;
         this.playroomDriver = playroomDriver;
+        this.bridgeReadToken = bridgeReadToken.map(io.fleetcast.control.robot.StreamKey::hash);
     }
 
     public AuthDecision decide(AuthRequest request) {
@@ -87,6 +94,11 @@ public final class AuthPolicy {
         }
         Optional<RobotAccess> playroom = access.playroom();
         long robotId = playroom.map(RobotAccess::robotId).orElse(0L);
+        if (protocol != MediaProtocol.WEBRTC && bridgeReadToken.isPresent()
+                && secrets.stream().anyMatch(secret -> io.fleetcast.control.robot.StreamKey.matches(secret,
+                bridgeReadToken.get()))) {
+            return AuthDecision.allow("the bridge's read token", robotId, 0);
+        }
         Optional<VerifiedToken> token = token(secrets);
         if (token.isEmpty()) {
             return unauthenticated(secrets, "token required", robotId);
@@ -100,7 +112,7 @@ public final class AuthPolicy {
                     ? AuthDecision.allow("current playroom driver", robotId, token.get())
                     : AuthDecision.deny("not the current playroom driver", robotId, userId);
         }
-        // RTSP/RTMP/SRT: the broadcast bridge (an operator token) and the owner.
+        // RTSP/RTMP/SRT: the broadcast bridge (its read token, or an operator token) and the owner.
         return playroom.get().isOwner(userId) || token.get().principal().isOperator()
                 ? AuthDecision.allow("playroom owner or operator", robotId, token.get())
                 : AuthDecision.deny("playroom is public over hls only", robotId, userId);

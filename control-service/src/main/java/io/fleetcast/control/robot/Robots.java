@@ -19,6 +19,7 @@ public final class Robots {
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM robots WHERE id = ?";
     private static final String BY_OWNER = "SELECT " + COLUMNS + " FROM robots WHERE owner_id = ? ORDER BY id";
     private static final String DELETE = "DELETE FROM robots WHERE id = ?";
+    private static final String PLAYROOM = "SELECT " + COLUMNS + " FROM robots WHERE kind = 'playroom'";
 
     private final Database database;
     private final LongConsumer accessChanged;
@@ -55,6 +56,11 @@ public final class Robots {
     /** Replaces the key; the old one stops working at once. Empty if the robot does not exist. */
     public Optional<String> rotateKey(long robotId) {
         String key = StreamKey.generate();
+        return setKey(robotId, key) ? Optional.of(key) : Optional.empty();
+    }
+
+    /** Gives the robot {@code key} (an operator's configured one); false if the robot does not exist. */
+    public boolean setKey(long robotId, String key) {
         int updated = database.withConnection(c -> {
             try (PreparedStatement st = c.prepareStatement(ROTATE)) {
                 st.setBytes(1, StreamKey.hash(key));
@@ -63,7 +69,16 @@ public final class Robots {
             }
         });
         accessChanged.accept(robotId);
-        return updated == 1 ? Optional.of(key) : Optional.empty();
+        return updated == 1;
+    }
+
+    /** The playroom robot, if there is one (there is at most one). */
+    public Optional<Robot> playroom() {
+        return database.withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement(PLAYROOM); ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.<Robot>empty();
+            }
+        });
     }
 
     public Optional<Robot> find(long robotId) {
