@@ -2,13 +2,14 @@ package io.fleetcast.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fleetcast.media.source.SyntheticSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -51,17 +52,12 @@ class MediamtxHooksTest {
     record Hook(int exit, String output) {
     }
 
-    /** The value of {@code key} under the playroom path, unquoted YAML as MediaMTX reads it. */
+    /** The value of {@code key} under the playroom path, parsed as YAML as MediaMTX reads it. */
     static String hook(String key) throws IOException {
-        List<String> lines = Files.readAllLines(MEDIAMTX_YML);
-        int playroom = lines.indexOf("  playroom:");
-        assertThat(playroom).as("playroom path in mediamtx.yml").isPositive();
-        for (String line : lines.subList(playroom, lines.size())) {
-            if (line.trim().startsWith(key + ":")) {
-                return line.trim().substring(key.length() + 1).trim();
-            }
-        }
-        throw new AssertionError(key + " is not set on the playroom path");
+        JsonNode value = new ObjectMapper(new YAMLFactory()).readTree(MEDIAMTX_YML.toFile())
+                .path("paths").path("playroom").path(key);
+        assertThat(value.isTextual()).as(key + " on the playroom path in mediamtx.yml").isTrue();
+        return value.asText();
     }
 
     /** The command line through a shell, with the env MediaMTX would give it. */
