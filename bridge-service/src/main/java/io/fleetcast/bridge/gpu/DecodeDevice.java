@@ -40,7 +40,7 @@ public final class DecodeDevice implements AutoCloseable {
                 }
                 device = opened[0];
             } catch (MediaException | UnsatisfiedLinkError e) {
-                failure = e.getMessage() + (messages.isEmpty() ? "" : " [" + String.join("; ", messages) + "]");
+                failure = FfmpegLog.withMessages(e.getMessage(), messages);
             }
         }
         try {
