@@ -19,8 +19,4 @@ public enum DecodeMode {
             default -> throw new IllegalArgumentException("expected auto, cpu or cuda");
         };
     }
-
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -52,6 +52,18 @@ class GpuStateTest {
     }
 
     @Test
+    void anIdleGpusZeroFiguresAreShownNotLeftOut() throws Exception {
+        DeviceReading idle = new DeviceReading(0, "NVIDIA L4", 0, 0, 0, 0, 0, 0, 0, 0L, 24_152_899_584L, 30, List.of());
+        JsonNode device = JSON.readTree(JSON.writeValueAsString(GpuState.of(new NvmlReading("580.65.06",
+                List.of(idle)), PROBE))).path("devices").get(0);
+        for (String figure : List.of("index", "gpuUtilization", "memoryUtilization", "encoderUtilization",
+                "decoderUtilization", "encoderSessions", "encoderFps", "encoderLatencyMicros", "memoryUsedBytes")) {
+            assertThat(device.path(figure).isNumber()).as(figure).isTrue();
+            assertThat(device.path(figure).asLong()).as(figure).isZero();
+        }
+    }
+
+    @Test
     void withoutAGpuTheDocumentIsAvailableFalseAndTheReasonAlone() throws Exception {
         GpuState state = GpuState.unavailable("NVML bindings did not load: libcuda.so.1: cannot open", PROBE);
         JsonNode gpu = JSON.readTree(JSON.writeValueAsString(state));
