@@ -129,10 +129,13 @@ final class Run implements AutoCloseable {
         metrics.inputFrame();
         if (device != null && !decodeChecked) {
             decodeChecked = true;
-            if (frame.av().hw_frames_ctx() == null || frame.av().hw_frames_ctx().isNull()) {
-                // FFmpeg falls back to its software decoder when NVDEC does not take the stream.
-                LOG.log(Level.WARNING, "input {0}: NVDEC does not decode this {1} stream, FFmpeg decodes it in memory",
-                        input.name(), avcodec_get_name(video.av().codec_id()).getString());
+            // FFmpeg falls back to its software decoder when NVDEC does not take the stream.
+            boolean onGpu = frame.av().hw_frames_ctx() != null && !frame.av().hw_frames_ctx().isNull();
+            String why = onGpu ? null : "NVDEC does not decode this " + avcodec_get_name(video.av().codec_id())
+                    .getString() + " stream; FFmpeg decodes it in memory";
+            metrics.decodedInMemory(why);
+            if (!onGpu) {
+                LOG.log(Level.WARNING, "input {0}: {1}", input.name(), why);
             }
         }
         Program program = stage.program(frame, rate);

@@ -23,8 +23,9 @@ public record VideoPath(String decode, String decodeReason, String encoder, Stri
         return new VideoPath(CPU, "no CUDA device given", encoder, encoderReason);
     }
 
-    public boolean cudaDecode() {
-        return decode.equals(CUDA);
+    /** The same encoder, but pictures decoded in memory after all (NVDEC did not take the stream). */
+    public VideoPath inMemoryBecause(String why) {
+        return new VideoPath(CPU, why, encoder, encoderReason);
     }
 
     /**

@@ -81,8 +81,10 @@ public final class MetricsReporter implements AutoCloseable {
             lastFrames[i] = frames;
             lastBytes[i] = bytes;
         }
-        return new BroadcastMetrics(recorder.state(), input, path.encoder(), path.encoderReason(), path.decode(),
-                path.decodeReason(), inputFps, speed,
+        String inMemory = recorder.decodedInMemory();
+        VideoPath video = inMemory == null ? path : path.inMemoryBecause(inMemory);
+        return new BroadcastMetrics(recorder.state(), input, video.encoder(), video.encoderReason(), video.decode(),
+                video.decodeReason(), inputFps, speed,
                 recorder.droppedFrames(), recorder.reconnects(), recorder.heldPictures(), recorder.slatePictures(), recorder.rebases(),
                 recorder.outputs(), rungs, recorder.lastError());
     }

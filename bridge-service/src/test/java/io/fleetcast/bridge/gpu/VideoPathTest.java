@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fleetcast.media.codec.ProbeAttempt;
 import io.fleetcast.media.codec.ProbeResult;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,6 +35,14 @@ class VideoPathTest {
         assertThat(path.decodeReason()).startsWith(reason);
         assertThat(path.encoder()).isEqualTo(encoder);
         assertThat(path.encoderReason()).isEqualTo(probe.reason());
+    }
+
+    @Test
+    void aStreamNvdecDoesNotTakeIsShownAsDecodedInMemoryWithTheSameEncoder() {
+        VideoPath planned = VideoPath.plan(DecodeMode.AUTO, X264, 0, null);
+        VideoPath now = planned.inMemoryBecause("NVDEC does not decode this mjpeg stream; FFmpeg decodes it in memory");
+        assertThat(now).isEqualTo(new VideoPath("cpu", "NVDEC does not decode this mjpeg stream; FFmpeg decodes it "
+                + "in memory", "libx264", X264.reason()));
     }
 
     @ParameterizedTest
