@@ -2,6 +2,7 @@ import io.fleetcast.bridge.broadcast.Pipeline;
 import io.fleetcast.bridge.broadcast.RunSettings;
 import io.fleetcast.bridge.broadcast.SlateSettings;
 import io.fleetcast.bridge.encoder.EncoderOptions;
+import io.fleetcast.bridge.gpu.VideoPath;
 import io.fleetcast.bridge.hls.HlsOutput;
 import io.fleetcast.bridge.hls.HlsSettings;
 import io.fleetcast.bridge.hls.LocalDirectory;
@@ -78,8 +79,8 @@ public class LadderBench {
             PacedPublisher publisher = new PacedPublisher();
             Thread camera = Thread.ofPlatform().start(() -> publisher.publish(source.toString(), "mpegts", url,
                     Map.of("listen", "1", "listen_timeout", "20000"), 8.0));
-            try (Pipeline pipeline = new Pipeline(input, run, new SlateSettings(SlateSettings.DEFAULT_AFTER, null), List.of(output), null, null, "bench",
-                    Duration.ofSeconds(60))) {
+            try (Pipeline pipeline = new Pipeline(input, run, new SlateSettings(SlateSettings.DEFAULT_AFTER, null), List.of(output), null, null,
+                    VideoPath.inMemory("libx264", "bench"), Duration.ofSeconds(60))) {
                 pipeline.start();
                 List<String> rungs = List.of("1080p", "720p", "480p");
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

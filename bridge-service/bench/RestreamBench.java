@@ -5,6 +5,7 @@ import io.fleetcast.bridge.broadcast.Pipeline;
 import io.fleetcast.bridge.broadcast.RunSettings;
 import io.fleetcast.bridge.broadcast.SlateSettings;
 import io.fleetcast.bridge.encoder.EncoderOptions;
+import io.fleetcast.bridge.gpu.VideoPath;
 import io.fleetcast.bridge.hls.HlsOutput;
 import io.fleetcast.bridge.hls.HlsSettings;
 import io.fleetcast.bridge.hls.LocalDirectory;
@@ -125,7 +126,7 @@ public class RestreamBench {
             publish(source, url, seconds - 35);
         });
         try (Pipeline pipeline = new Pipeline(in, settings, new SlateSettings(SlateSettings.DEFAULT_AFTER, null),
-                outputs, null, null, "bench", Duration.ofSeconds(60))) {
+                outputs, null, null, VideoPath.inMemory("libx264", "bench"), Duration.ofSeconds(60))) {
             pipeline.start();
             while (System.nanoTime() - start < seconds * 1_000_000_000L) {
                 double at = (System.nanoTime() - start) / 1e9;
@@ -173,7 +174,7 @@ public class RestreamBench {
                 new EncoderOptions("veryfast", "p4"), 0, 2.0, 128_000, 0, true);
         try (Pipeline pipeline = new Pipeline(in, settings, new SlateSettings(SlateSettings.DEFAULT_AFTER, null),
                 List.of(new HlsOutput(directory, dir.resolve("hls/.staging"), new HlsSettings(SEGMENT, 6))), null, null,
-                "bench", Duration.ofSeconds(60))) {
+                VideoPath.inMemory("libx264", "bench"), Duration.ofSeconds(60))) {
             pipeline.start();
             Thread.sleep(1000);
             PacedPublisher publisher = new PacedPublisher();

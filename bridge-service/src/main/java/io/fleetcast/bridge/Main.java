@@ -8,18 +8,17 @@ import io.fleetcast.bridge.api.BroadcastManager;
 import io.fleetcast.bridge.api.BroadcastRoutes;
 import io.fleetcast.bridge.api.BroadcastStatus;
 import io.fleetcast.bridge.api.ErrorMapping;
-import io.fleetcast.bridge.api.GpuState;
 import io.fleetcast.bridge.api.PipelineLauncher;
 import io.fleetcast.bridge.api.StartRequest;
 import io.fleetcast.bridge.audio.AudioParts;
 import io.helidon.webserver.http.HttpRouting;
 import io.fleetcast.bridge.broadcast.LiveSound;
-import io.fleetcast.bridge.broadcast.RunSettings;
 import io.fleetcast.bridge.config.BridgeConfig;
 import io.fleetcast.bridge.config.ConfigException;
+import io.fleetcast.bridge.gpu.DecodeDevice;
+import io.fleetcast.bridge.gpu.GpuMonitor;
 import io.fleetcast.media.Closer;
 import io.fleetcast.media.codec.EncoderProbe;
-import io.fleetcast.media.codec.HardwareDevice;
 import io.fleetcast.media.codec.ProbeResult;
 import io.fleetcast.media.log.FfmpegLog;
 import java.lang.System.Logger;
@@ -28,7 +27,7 @@ import java.lang.System.Logger.Level;
 /**
  * Runs the bridge from the environment: the REST API on API_PORT, the audio endpoint, and the
  * main broadcast from AUTOSTART_INPUT_URL (alias INPUT_URL) through the ladder into HLS_DIR
- * and the restream. With DRY_RUN=true it prints the plan (input, encoder and
+ * and the restream. With DRY_RUN=true it prints the plan (input, encoder and decoder and
  * why, rungs, slate, outputs) and exits. Exit codes: 0 at a file's end, 1 when the broadcast
  * fails, 2 on bad configuration (the message names the key).
  */
@@ -78,24 +77,23 @@ public final class Main {
         try {
             FfmpegLog ffmpegLog = closer.add(new FfmpegLog(System.getLogger("ffmpeg"), config.ffmpegLogLevel()));
             ProbeResult probe = new EncoderProbe(ffmpegLog).choose(config.encoderOptions().candidates(config.encoders()));
+            DecodeDevice decode = closer.add(DecodeDevice.open(config.decode(), probe, config.cudaDevice(), ffmpegLog));
             if (config.dryRun()) {
-                System.out.print(Plan.describe(config, probe));
+                System.out.print(Plan.describe(config, probe, decode.path()));
                 return 0;
             }
-            RunSettings settings = runSettings(config, probe);
-            HardwareDevice device = settings.gpu() ? closer.add(HardwareDevice.cuda(config.cudaDevice())) : null;
             AudioParts audio = closer.add(AudioParts.start(config.audio()));
             LiveSound liveSound = audio.live() == null ? null : new LiveSound(audio.live(), config.audio().mix());
             BroadcastManager manager = closer.add(new BroadcastManager(
-                    new PipelineLauncher(config, ffmpegLog, probe, device, liveSound), config));
+                    new PipelineLauncher(config, ffmpegLog, probe, decode.device(), decode.path(), liveSound), config));
             if (config.api().token() == null) {
                 LOG.log(Level.WARNING, "BRIDGE_API_TOKEN is not set: the API serves /health only");
             }
-            GpuState gpu = GpuState.fromProbe(probe.encoder(), probe.reason());
+            GpuMonitor gpu = closer.add(GpuMonitor.start(probe.reason()));
             BridgeMeters meters = closer.add(new BridgeMeters(manager, gpu));
             ApiDeps deps = ApiDeps.of(config.api().token(), manager, gpu, meters);
             closer.add(ApiServer.start(config.api().port(), routing -> routing(routing, deps)));
-            LOG.log(Level.INFO, "bridge started: {0}", Plan.describe(config, probe).replace('\n', ' '));
+            LOG.log(Level.INFO, "bridge started: {0}", Plan.describe(config, probe, decode.path()).replace('\n', ' '));
             if (config.autostartUrl().isEmpty()) {
                 new java.util.concurrent.CountDownLatch(1).await();
                 return 0;
@@ -144,11 +142,5 @@ public final class Main {
                     throw ApiException.notFound("no such endpoint: " + req.prologue().method().text() + " "
                             + req.path().path());
                 }));
-    }
-
-    static RunSettings runSettings(BridgeConfig config, ProbeResult probe) {
-        return new RunSettings(config.ladder(), probe.encoder(), config.encoderOptions(), config.encoderThreads(),
-                config.gopSeconds(), config.audioBitRate(), config.cudaDevice(),
-                config.audio().source() != io.fleetcast.bridge.audio.AudioSource.SILENT);
     }
 }

@@ -1,6 +1,7 @@
 package io.fleetcast.bridge;
 
 import io.fleetcast.bridge.config.BridgeConfig;
+import io.fleetcast.bridge.gpu.VideoPath;
 import io.fleetcast.bridge.ladder.Rung;
 import io.fleetcast.bridge.restream.RestreamSettings;
 import io.fleetcast.media.codec.ProbeAttempt;
@@ -13,7 +14,7 @@ final class Plan {
     private Plan() {
     }
 
-    static String describe(BridgeConfig config, ProbeResult probe) {
+    static String describe(BridgeConfig config, ProbeResult probe, VideoPath path) {
         StringBuilder text = new StringBuilder();
         if (config.autostartUrl().isEmpty()) {
             text.append("input:    none at boot (broadcasts start through the API on port ")
@@ -30,6 +31,7 @@ final class Plan {
             text.append("  probe ").append(attempt.encoder()).append(": ")
                     .append(attempt.opened() ? "opened" : "failed: " + attempt.detail()).append('\n');
         }
+        text.append("decode:   ").append(path.decode()).append(" (").append(path.decodeReason()).append(")\n");
         text.append("rungs:    ");
         for (Rung rung : config.ladder().rungs()) {
             text.append(rung.name()).append(' ').append(rung.bitRate() / 1000).append("k  ");

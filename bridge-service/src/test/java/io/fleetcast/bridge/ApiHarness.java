@@ -3,9 +3,10 @@ package io.fleetcast.bridge;
 import io.fleetcast.bridge.api.ApiServer;
 import io.fleetcast.bridge.api.BridgeMeters;
 import io.fleetcast.bridge.api.BroadcastManager;
-import io.fleetcast.bridge.api.GpuState;
 import io.fleetcast.bridge.api.PipelineLauncher;
 import io.fleetcast.bridge.config.BridgeConfig;
+import io.fleetcast.bridge.gpu.DecodeDevice;
+import io.fleetcast.bridge.gpu.GpuMonitor;
 import io.fleetcast.media.Closer;
 import io.fleetcast.media.codec.EncoderProbe;
 import io.fleetcast.media.codec.ProbeResult;
@@ -22,7 +23,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The bridge as Main builds it (real pipelines, libx264 ultrafast, 2 s segments) on a free
+ * The bridge as Main builds it (real pipelines, libx264 ultrafast, 2 s segments, the real GPU
+ * state and decode choice: here no driver, so decoding in memory) on a free
  * port, and a java.net.http client for it. Closes in reverse order.
  */
 final class ApiHarness implements AutoCloseable {
@@ -44,8 +46,10 @@ final class ApiHarness implements AutoCloseable {
         try {
             FfmpegLog log = closer.add(new FfmpegLog(System.getLogger("ffmpeg"), System.Logger.Level.WARNING));
             ProbeResult probe = new EncoderProbe(log).choose(config.encoderOptions().candidates(config.encoders()));
-            manager = closer.add(new BroadcastManager(new PipelineLauncher(config, log, probe, null, null), config));
-            GpuState gpu = GpuState.fromProbe(probe.encoder(), probe.reason());
+            DecodeDevice decode = closer.add(DecodeDevice.open(config.decode(), probe, config.cudaDevice(), log));
+            manager = closer.add(new BroadcastManager(new PipelineLauncher(config, log, probe, decode.device(),
+                    decode.path(), null), config));
+            GpuMonitor gpu = closer.add(GpuMonitor.start(probe.reason()));
             BridgeMeters meters = closer.add(new BridgeMeters(manager, gpu));
             ApiDeps deps = ApiDeps.of(config.api().token(), manager, gpu, meters);
             server = closer.add(ApiServer.start(0, routing -> Main.routing(routing, deps)));

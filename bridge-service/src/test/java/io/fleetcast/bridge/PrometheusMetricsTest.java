@@ -55,6 +55,8 @@ class PrometheusMetricsTest {
             assertThat(value(last, "bridge_slate", "broadcast=\"alpha\"")).isZero();
             assertThat(value(last, "bridge_output_bitrate", "broadcast=\"alpha\"")).isGreaterThan(800_000);
             assertThat(value(last, "bridge_gpu_available", "service=\"bridge\"")).isZero();
+            assertThat(last).as("no per-GPU series without a GPU")
+                    .noneSatisfy(s -> assertThat(s.name()).startsWith("bridge_gpu_").isNotEqualTo("bridge_gpu_available"));
             assertThat(last).anySatisfy(s -> assertThat(s.name()).isEqualTo("jvm_memory_used_bytes"));
             assertThat(last).anySatisfy(s -> assertThat(s.name()).isEqualTo("jvm_threads_live_threads"));
             api.post("/api/broadcasts/alpha/stop", null, TOKEN);

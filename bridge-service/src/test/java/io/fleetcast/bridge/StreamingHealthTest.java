@@ -37,7 +37,11 @@ class StreamingHealthTest {
                 assertThat(answer.statusCode()).isEqualTo(200);
                 JsonNode health = JSON.readTree(answer.body());
                 assertThat(health.path("gpu").path("available").asBoolean()).isFalse();
-                assertThat(health.path("gpu").path("reason").asText()).contains("no NVML library");
+                // No driver here: the missing library by name, and what the encoder probe found.
+                assertThat(health.path("gpu").path("reason").asText())
+                        .containsPattern("lib(cuda|cudart|nvidia-ml)\\.so[.0-9]*: cannot open shared object file")
+                        .contains("encoder probe: libx264 opened");
+                assertThat(health.path("gpu").has("devices")).isFalse();
                 broadcast = health.path("broadcasts").get(0);
                 fpsIn += broadcast.path("fpsIn").asDouble() / samples;
                 fpsOut += broadcast.path("fpsOut").asDouble() / samples;
@@ -51,6 +55,9 @@ class StreamingHealthTest {
             assertThat(broadcast.path("state").asText()).isEqualTo("live");
             assertThat(broadcast.path("encoder").asText()).isEqualTo("libx264");
             assertThat(broadcast.path("encoderReason").asText()).isNotEmpty();
+            assertThat(broadcast.path("decode").asText()).isEqualTo("cpu");
+            assertThat(broadcast.path("decodeReason").asText()).startsWith("CUDA device 0 did not open: ")
+                    .contains("libcuda.so.1");
             assertThat(broadcast.path("slate").asBoolean()).as("the source is there").isFalse();
             assertThat(broadcast.path("droppedFrames").asLong()).isGreaterThanOrEqualTo(0);
             assertThat(broadcast.path("reconnects").asLong()).isZero();

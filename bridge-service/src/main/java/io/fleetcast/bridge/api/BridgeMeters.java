@@ -1,5 +1,6 @@
 package io.fleetcast.bridge.api;
 
+import io.fleetcast.bridge.gpu.GpuState;
 import io.fleetcast.bridge.metrics.RungMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
@@ -14,12 +15,13 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The health document's figures as Prometheus gauges (tagged by broadcast, rung, output) and
- * the JVM's meters. Broadcasts come and go, so the tagged gauges are rebuilt from
- * {@link BroadcastManager#health()} right before each scrape.
+ * the JVM's meters, and each GPU's NVML figures where there is one. Broadcasts come and go, so
+ * the tagged gauges are rebuilt from {@link BroadcastManager#health()} right before each scrape.
  */
 public final class BridgeMeters implements AutoCloseable {
     private enum PerBroadcast { INPUT_FPS, OUTPUT_FPS, SPEED, DROPPED, RECONNECTS, SLATE, LIVE }
@@ -33,15 +35,18 @@ public final class BridgeMeters implements AutoCloseable {
     private final MultiGauge outputBitRate;
     private final MultiGauge outputDropped;
     private final MultiGauge outputReconnects;
+    private final GpuMeters gpuMeters;
 
-    public BridgeMeters(BroadcastManager manager, GpuState gpu) {
+    public BridgeMeters(BroadcastManager manager, Supplier<GpuState> gpu) {
         this.manager = manager;
         registry.config().commonTags("service", "bridge");
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         gc.bindTo(registry);
-        Gauge.builder("bridge.gpu.available", () -> gpu.available() ? 1 : 0).register(registry);
+        Gauge.builder("bridge.gpu.available", () -> gpu.get().available() ? 1 : 0)
+                .description("1 while NVML reads a GPU").register(registry);
+        gpuMeters = new GpuMeters(registry, gpu);
         broadcast.put(PerBroadcast.INPUT_FPS, gauge("bridge.input.fps", "pictures per second decoded from the source"));
         broadcast.put(PerBroadcast.OUTPUT_FPS, gauge("bridge.output.fps", "pictures per second the top rung encoded"));
         broadcast.put(PerBroadcast.SPEED, gauge("bridge.speed", "content seconds encoded per wall second"));
@@ -96,6 +101,7 @@ public final class BridgeMeters implements AutoCloseable {
         outputBitRate.register(outBits, true);
         outputDropped.register(outDropped, true);
         outputReconnects.register(outReconnects, true);
+        gpuMeters.refresh();
         return registry.scrape();
     }
 

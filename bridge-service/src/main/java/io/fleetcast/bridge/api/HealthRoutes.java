@@ -3,15 +3,17 @@ package io.fleetcast.bridge.api;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.fleetcast.bridge.gpu.GpuState;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** {@code GET /health} (probes, no token) and {@code GET /api/streaming/health} (the figures). */
 public final class HealthRoutes {
     private final BroadcastManager manager;
-    private final GpuState gpu;
+    private final Supplier<GpuState> gpu;
     private final Json json;
 
-    public HealthRoutes(BroadcastManager manager, GpuState gpu, Json json) {
+    public HealthRoutes(BroadcastManager manager, Supplier<GpuState> gpu, Json json) {
         this.manager = manager;
         this.gpu = gpu;
         this.json = json;
@@ -23,6 +25,6 @@ public final class HealthRoutes {
     }
 
     public void streaming(ServerRequest req, ServerResponse res) {
-        json.send(res, Status.OK_200, new StreamingHealth("UP", gpu, manager.health()));
+        json.send(res, Status.OK_200, new StreamingHealth("UP", gpu.get(), manager.health()));
     }
 }

@@ -6,6 +6,7 @@ import io.fleetcast.bridge.broadcast.Output;
 import io.fleetcast.bridge.broadcast.Pipeline;
 import io.fleetcast.bridge.broadcast.RunSettings;
 import io.fleetcast.bridge.config.BridgeConfig;
+import io.fleetcast.bridge.gpu.VideoPath;
 import io.fleetcast.bridge.hls.HlsOutput;
 import io.fleetcast.bridge.hls.LocalDirectory;
 import io.fleetcast.bridge.metrics.BroadcastMetrics;
@@ -34,15 +35,21 @@ public final class PipelineLauncher implements Launcher {
     private final FfmpegLog ffmpegLog;
     private final ProbeResult probe;
     private final HardwareDevice device;
+    private final VideoPath path;
     private final LiveSound liveSound;
 
-    /** @param device nullable (no NVENC); @param liveSound nullable (no outside sound) */
+    /**
+     * @param device    the decoders' CUDA device, nullable (decode in memory)
+     * @param path      where pictures are decoded and encoded, and why
+     * @param liveSound nullable (no outside sound)
+     */
     public PipelineLauncher(BridgeConfig config, FfmpegLog ffmpegLog, ProbeResult probe, HardwareDevice device,
-                            LiveSound liveSound) {
+                            VideoPath path, LiveSound liveSound) {
         this.config = config;
         this.ffmpegLog = ffmpegLog;
         this.probe = probe;
         this.device = device;
+        this.path = path;
         this.liveSound = liveSound;
     }
 
@@ -55,7 +62,7 @@ public final class PipelineLauncher implements Launcher {
                     config.encoderThreads(), config.gopSeconds(), config.audioBitRate(), config.cudaDevice(),
                     config.audio().source() != AudioSource.SILENT);
             Pipeline pipeline = closer.add(new Pipeline(spec.input(), settings, config.slate(), outputs(spec, closer),
-                    main ? liveSound : null, device, probe.reason(), config.metricsLogInterval()));
+                    main ? liveSound : null, device, path, config.metricsLogInterval()));
             pipeline.start();
             return new Running() {
                 @Override

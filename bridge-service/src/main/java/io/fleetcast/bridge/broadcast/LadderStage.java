@@ -1,5 +1,6 @@
 package io.fleetcast.bridge.broadcast;
 
+import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
@@ -10,7 +11,6 @@ import io.fleetcast.media.Frame;
 import io.fleetcast.media.Rational;
 import io.fleetcast.media.codec.CodecParameters;
 import io.fleetcast.media.codec.Encoder;
-import io.fleetcast.media.codec.HardwareDevice;
 import io.fleetcast.media.codec.VideoEncoderSettings;
 import io.fleetcast.media.filter.FilterGraph;
 import io.fleetcast.media.filter.GraphInput;
@@ -22,12 +22,14 @@ import java.util.Collections;
 import java.util.List;
 import org.bytedeco.ffmpeg.avutil.AVBufferRef;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVHWFramesContext;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /**
  * The video half of a run: one filter graph that splits the decoded picture and scales it
  * to every rung, then one {@link RungEncoder} per rung. Built from the first decoded
- * picture, whose size, format and (on the GPU) frame pool the graph must match.
+ * picture, whose size, format and (on the GPU) frame pool the graph must match. With NVENC the
+ * ladder scales on the GPU; otherwise in memory, NVDEC's pictures downloaded at its head.
  */
 final class LadderStage implements AutoCloseable {
     private static final Logger LOG = System.getLogger(LadderStage.class.getName());
@@ -65,13 +67,12 @@ final class LadderStage implements AutoCloseable {
 
     /** The rungs are planned from the first picture; later pictures of any size are scaled to them. */
     static LadderStage open(RunSettings settings, Frame first, Rational sourceRate, long clockStart,
-                            Distribution distribution, HardwareDevice device, boolean live) {
+                            Distribution distribution, boolean live) {
         var picture = first.av();
         List<RungPlan> plans = settings.ladder().plan(picture.width(), picture.height(), aspect(picture), sourceRate);
         Rational fps = plans.get(0).frameRate();
         String cap = sourceRate.num() > 0 && fps.value() < sourceRate.value() - 1e-6 ? fps.toString() : null;
-        LadderStage stage = new LadderStage(plans, sourceRate, cap, settings.gpu() && device != null,
-                settings.cudaDevice());
+        LadderStage stage = new LadderStage(plans, sourceRate, cap, settings.gpu(), settings.cudaDevice());
         try {
             stage.retarget(picture);
             stage.startEncoders(settings, fps, clockStart, distribution, live ? LIVE_QUEUE_FRAMES : FILE_QUEUE_FRAMES);
@@ -91,16 +92,15 @@ final class LadderStage implements AutoCloseable {
      * them: a reconnected source may change size or format, and the slate is a picture of its own.
      */
     private void retarget(AVFrame picture) {
-        AVBufferRef frames = gpu && picture.hw_frames_ctx() != null && !picture.hw_frames_ctx().isNull()
+        AVBufferRef frames = picture.hw_frames_ctx() != null && !picture.hw_frames_ctx().isNull()
                 ? picture.hw_frames_ctx() : null;
         GraphInput.Video wanted = new GraphInput.Video(picture.width(), picture.height(), picture.format(),
                 GRAPH_TIME_BASE, sourceRate.num() > 0 ? sourceRate : null, aspect(picture), frames);
         if (input != null && sameShape(input, wanted)) {
             return;
         }
-        // On the GPU, pictures from memory (the slate) are uploaded before scale_cuda.
-        String upload = gpu && frames == null ? "hwupload_cuda=device=" + cudaDevice + "," : "";
-        String description = LadderGraph.describe(plans, gpu, fpsCap).replaceFirst("\\[in0\\]", "[in0]" + upload);
+        String transfer = LadderGraph.transfer(gpu, frames == null ? null : poolFormat(frames), cudaDevice);
+        String description = LadderGraph.describe(plans, gpu, fpsCap, transfer);
         FilterGraph built = new FilterGraph(description, List.of(wanted), Collections.nCopies(plans.size(), true), 1);
         if (graph != null) {
             graph.close();
@@ -108,6 +108,11 @@ final class LadderStage implements AutoCloseable {
         graph = built;
         input = wanted;
         LOG.log(Level.INFO, "ladder graph {0} for {1}x{2}", description, picture.width(), picture.height());
+    }
+
+    /** The memory format of a GPU frame pool's pictures (nv12 for NVDEC's 8-bit 4:2:0). */
+    private static String poolFormat(AVBufferRef frames) {
+        return av_get_pix_fmt_name(new AVHWFramesContext(frames.data()).sw_format()).getString();
     }
 
     private static boolean sameShape(GraphInput.Video a, GraphInput.Video b) {

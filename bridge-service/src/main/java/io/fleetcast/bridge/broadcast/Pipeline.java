@@ -1,6 +1,7 @@
 package io.fleetcast.bridge.broadcast;
 
 import io.fleetcast.media.retry.Backoff;
+import io.fleetcast.bridge.gpu.VideoPath;
 import io.fleetcast.bridge.ingest.Failures;
 import io.fleetcast.bridge.ingest.InputSettings;
 import io.fleetcast.bridge.metrics.BroadcastMetrics;
@@ -41,16 +42,16 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * @param liveSound sound from outside the source (nullable; its live audio is closed by the caller)
-     * @param device    the CUDA device for NVENC runs (nullable; closed by the caller)
+     * @param device    the CUDA device the decoder uses (nullable: decode in memory; closed by the caller)
+     * @param path      where pictures are decoded and encoded, and why (for the metrics)
      */
     public Pipeline(InputSettings input, RunSettings settings, SlateSettings slate, List<Output> outputs,
-                    LiveSound liveSound, HardwareDevice device, String encoderReason, Duration metricsLogInterval) {
+                    LiveSound liveSound, HardwareDevice device, VideoPath path, Duration metricsLogInterval) {
         this.input = input;
         this.device = device;
-        this.reporter = new MetricsReporter(recorder, MediaUrl.redact(input.url()), settings.encoder(),
-                encoderReason, metricsLogInterval);
+        this.reporter = new MetricsReporter(recorder, MediaUrl.redact(input.url()), path, metricsLogInterval);
         this.distribution = new Distribution(outputs, recorder, input.live());
-        this.stage = new Stage(settings, distribution, recorder, device, input.live(), slate, liveSound);
+        this.stage = new Stage(settings, distribution, recorder, input.live(), slate, liveSound);
         this.thread = Thread.ofPlatform().name("bridge-ingest").unstarted(this::run);
         // Before the input connects, not on the first picture's way to the first segment.
         FfmpegLibraries.load();

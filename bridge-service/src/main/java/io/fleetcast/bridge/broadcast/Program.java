@@ -4,7 +4,6 @@ import io.fleetcast.bridge.ladder.RungPlan;
 import io.fleetcast.bridge.metrics.MetricsRecorder;
 import io.fleetcast.media.Frame;
 import io.fleetcast.media.Rational;
-import io.fleetcast.media.codec.HardwareDevice;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,9 +38,8 @@ final class Program implements AutoCloseable {
     }
 
     static Program open(RunSettings settings, Frame first, Rational sourceRate, long clockStart,
-                        Distribution distribution, MetricsRecorder metrics, HardwareDevice device, boolean live,
-                        LiveSound liveSound) {
-        LadderStage ladder = LadderStage.open(settings, first, sourceRate, clockStart, distribution, device, live);
+                        Distribution distribution, MetricsRecorder metrics, boolean live, LiveSound liveSound) {
+        LadderStage ladder = LadderStage.open(settings, first, sourceRate, clockStart, distribution, live);
         AudioPath sound;
         try {
             sound = new AudioPath(settings.audioBitRate(), settings.sourceSound(), liveSound, distribution);

@@ -1,11 +1,12 @@
 package io.fleetcast.bridge.broadcast;
 
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
+import static org.bytedeco.ffmpeg.global.avformat.av_guess_frame_rate;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
-import static org.bytedeco.ffmpeg.global.avformat.av_guess_frame_rate;
 
 import io.fleetcast.bridge.metrics.MetricsRecorder;
 import io.fleetcast.media.Closer;
@@ -17,6 +18,8 @@ import io.fleetcast.media.codec.Decoder;
 import io.fleetcast.media.codec.HardwareDevice;
 import io.fleetcast.media.filter.Pull;
 import io.fleetcast.media.format.InputMedia;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.function.BooleanSupplier;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -29,6 +32,7 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
  * jumps). Runs on the ingest thread.
  */
 final class Run implements AutoCloseable {
+    private static final Logger LOG = System.getLogger(Run.class.getName());
     private static final AVRational MICROS = av_make_q(1, 1_000_000);
 
     private final InputMedia input;
@@ -42,6 +46,7 @@ final class Run implements AutoCloseable {
     private Decoder audio;
     private int videoIndex;
     private int audioIndex;
+    private boolean decodeChecked;
 
     Run(InputMedia input, Stage stage, MetricsRecorder metrics, HardwareDevice device, BooleanSupplier stopped) {
         this.input = input;
@@ -122,6 +127,17 @@ final class Run implements AutoCloseable {
             pts = frame.av().pts();
         }
         metrics.inputFrame();
+        if (device != null && !decodeChecked) {
+            decodeChecked = true;
+            // FFmpeg falls back to its software decoder when NVDEC does not take the stream.
+            boolean onGpu = frame.av().hw_frames_ctx() != null && !frame.av().hw_frames_ctx().isNull();
+            String why = onGpu ? null : "NVDEC does not decode this " + avcodec_get_name(video.av().codec_id())
+                    .getString() + " stream; FFmpeg decodes it in memory";
+            metrics.decodedInMemory(why);
+            if (!onGpu) {
+                LOG.log(Level.WARNING, "input {0}: {1}", input.name(), why);
+            }
+        }
         Program program = stage.program(frame, rate);
         if (stage.sourcePicture(frame)) {
             clock.rebaseNext(); // the slate had the timeline meanwhile

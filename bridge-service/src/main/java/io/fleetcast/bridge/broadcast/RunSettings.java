@@ -8,7 +8,8 @@ import io.fleetcast.bridge.ladder.Ladder;
  *
  * @param encoder the probed H.264 encoder
  * @param encoderThreads threads per rung encoder (0 = share the cores among the rungs)
- * @param cudaDevice CUDA device for decode/scale when the encoder is NVENC
+ * @param cudaDevice CUDA device that pictures from memory are uploaded to for scale_cuda when the
+ *                   encoder is NVENC (the decoders' device comes with the pipeline)
  * @param sourceSound whether the source's sound is used (false: silence throughout)
  */
 public record RunSettings(Ladder ladder, String encoder, EncoderOptions encoderOptions, int encoderThreads,

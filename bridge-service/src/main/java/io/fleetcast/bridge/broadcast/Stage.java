@@ -3,7 +3,6 @@ package io.fleetcast.bridge.broadcast;
 import io.fleetcast.bridge.metrics.MetricsRecorder;
 import io.fleetcast.media.Frame;
 import io.fleetcast.media.Rational;
-import io.fleetcast.media.codec.HardwareDevice;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,7 +30,6 @@ final class Stage implements AutoCloseable {
     private final RunSettings settings;
     private final Distribution distribution;
     private final MetricsRecorder metrics;
-    private final HardwareDevice device;
     private final boolean live;
     private final SlateSettings slate;
     private final LiveSound liveSound;
@@ -44,12 +42,11 @@ final class Stage implements AutoCloseable {
     private volatile boolean closed;
 
     /** @param liveSound sound from outside the source, or null */
-    Stage(RunSettings settings, Distribution distribution, MetricsRecorder metrics, HardwareDevice device,
-          boolean live, SlateSettings slate, LiveSound liveSound) {
+    Stage(RunSettings settings, Distribution distribution, MetricsRecorder metrics, boolean live,
+          SlateSettings slate, LiveSound liveSound) {
         this.settings = settings;
         this.distribution = distribution;
         this.metrics = metrics;
-        this.device = device;
         this.live = live;
         this.slate = slate;
         this.liveSound = liveSound;
@@ -69,7 +66,7 @@ final class Stage implements AutoCloseable {
     Program program(Frame first, Rational sourceRate) {
         Program current = program;
         if (current == null) {
-            current = Program.open(settings, first, sourceRate, CLOCK_START, distribution, metrics, device, live,
+            current = Program.open(settings, first, sourceRate, CLOCK_START, distribution, metrics, live,
                     liveSound);
             program = current;
         }

@@ -3,6 +3,7 @@ package io.fleetcast.bridge.config;
 import io.fleetcast.bridge.audio.AudioSettings;
 import io.fleetcast.bridge.broadcast.SlateSettings;
 import io.fleetcast.bridge.encoder.EncoderOptions;
+import io.fleetcast.bridge.gpu.DecodeMode;
 import io.fleetcast.bridge.hls.HlsSettings;
 import io.fleetcast.bridge.ingest.InputPolicy;
 import io.fleetcast.bridge.ingest.InputSettings;
@@ -21,7 +22,7 @@ import java.util.Optional;
 /** Everything the bridge reads from its environment (documented in config/bridge.env). */
 public record BridgeConfig(InputPolicy inputPolicy, Optional<String> autostartUrl, ApiSettings api, Path hlsDir, HlsSettings hls, Ladder ladder,
                            List<String> encoders, EncoderOptions encoderOptions, int encoderThreads,
-                           long audioBitRate, double gopSeconds, int cudaDevice,
+                           long audioBitRate, double gopSeconds, int cudaDevice, DecodeMode decode,
                            SlateSettings slate, Duration metricsLogInterval, System.Logger.Level ffmpegLogLevel, boolean dryRun,
                            AudioSettings audio, List<RestreamSettings> restream,
                            Optional<S3Settings> s3) {
@@ -69,6 +70,7 @@ public record BridgeConfig(InputPolicy inputPolicy, Optional<String> autostartUr
                 read.parsed("AUDIO_BITRATE", "128k", Rung::parseBitRate),
                 read.decimal("GOP_SECONDS", 2, 0.5, 60),
                 read.integer("CUDA_DEVICE", 0, 0, 64),
+                read.parsed("DECODE", "auto", DecodeMode::parse),
                 new SlateSettings(Duration.ofMillis(read.integer("SLATE_AFTER_MS",
                         (int) SlateSettings.DEFAULT_AFTER.toMillis(), 0, 600_000)),
                         read.text("SLATE_IMAGE", "").isBlank() ? null : Path.of(read.text("SLATE_IMAGE", ""))),

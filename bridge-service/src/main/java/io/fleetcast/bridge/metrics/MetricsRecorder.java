@@ -22,6 +22,7 @@ public final class MetricsRecorder {
     private final AtomicReference<List<String[]>> rungs = new AtomicReference<>(List.of());
     private final AtomicReference<String> state = new AtomicReference<>("starting");
     private final AtomicReference<String> lastError = new AtomicReference<>("");
+    private final AtomicReference<String> decodedInMemory = new AtomicReference<>();
     private final AtomicLong slatePictures = new AtomicLong();
     private final AtomicLong heldPictures = new AtomicLong();
     private final AtomicLong rebases = new AtomicLong();
@@ -92,6 +93,15 @@ public final class MetricsRecorder {
 
     public void state(String value) {
         state.set(value);
+    }
+
+    /** Why the current run decodes in memory though a CUDA device was given, or null: it does not. */
+    public void decodedInMemory(String why) {
+        decodedInMemory.set(why);
+    }
+
+    String decodedInMemory() {
+        return decodedInMemory.get();
     }
 
     public void error(String message) {

@@ -1,5 +1,6 @@
 package io.fleetcast.bridge.metrics;
 
+import io.fleetcast.bridge.gpu.VideoPath;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -19,8 +20,7 @@ public final class MetricsReporter implements AutoCloseable {
 
     private final MetricsRecorder recorder;
     private final String input;
-    private final String encoder;
-    private final String encoderReason;
+    private final VideoPath path;
     private final long logEveryTicks;
     private final AtomicReference<BroadcastMetrics> latest;
     private final ScheduledExecutorService timer;
@@ -32,14 +32,12 @@ public final class MetricsReporter implements AutoCloseable {
     private final long[] lastBytes = new long[MetricsRecorder.MAX_RUNGS];
     private boolean closed;
 
-    public MetricsReporter(MetricsRecorder recorder, String input, String encoder, String encoderReason,
-                           Duration logInterval) {
+    public MetricsReporter(MetricsRecorder recorder, String input, VideoPath path, Duration logInterval) {
         this.recorder = recorder;
         this.input = input;
-        this.encoder = encoder;
-        this.encoderReason = encoderReason;
+        this.path = path;
         this.logEveryTicks = Math.max(1, logInterval.toSeconds());
-        this.latest = new AtomicReference<>(BroadcastMetrics.initial(input, encoder, encoderReason));
+        this.latest = new AtomicReference<>(BroadcastMetrics.initial(input, path));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .name("bridge-metrics").daemon().unstarted(r));
         timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
@@ -83,7 +81,10 @@ public final class MetricsReporter implements AutoCloseable {
             lastFrames[i] = frames;
             lastBytes[i] = bytes;
         }
-        return new BroadcastMetrics(recorder.state(), input, encoder, encoderReason, inputFps, speed,
+        String inMemory = recorder.decodedInMemory();
+        VideoPath video = inMemory == null ? path : path.inMemoryBecause(inMemory);
+        return new BroadcastMetrics(recorder.state(), input, video.encoder(), video.encoderReason(), video.decode(),
+                video.decodeReason(), inputFps, speed,
                 recorder.droppedFrames(), recorder.reconnects(), recorder.heldPictures(), recorder.slatePictures(), recorder.rebases(),
                 recorder.outputs(), rungs, recorder.lastError());
     }

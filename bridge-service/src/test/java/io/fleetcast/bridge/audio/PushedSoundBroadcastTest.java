@@ -8,6 +8,7 @@ import io.fleetcast.bridge.broadcast.Pipeline;
 import io.fleetcast.bridge.broadcast.RunSettings;
 import io.fleetcast.bridge.broadcast.SlateSettings;
 import io.fleetcast.bridge.encoder.EncoderOptions;
+import io.fleetcast.bridge.gpu.VideoPath;
 import io.fleetcast.bridge.hls.HlsOutput;
 import io.fleetcast.bridge.hls.HlsSettings;
 import io.fleetcast.bridge.hls.LocalDirectory;
@@ -58,7 +59,7 @@ class PushedSoundBroadcastTest {
         try (AudioParts audio = AudioParts.start(settings);
              Pipeline pipeline = new Pipeline(input(url), run(), new SlateSettings(SlateSettings.DEFAULT_AFTER, null),
                      List.of(new HlsOutput(directory, hls.resolve(".staging"), new HlsSettings(2.0, 0))),
-                     new LiveSound(audio.live(), AudioMix.MIX), null, "test", Duration.ofSeconds(60))) {
+                     new LiveSound(audio.live(), AudioMix.MIX), null, VideoPath.inMemory("libx264", "test"), Duration.ofSeconds(60))) {
             Future<Double> publishing = camera.submit(() -> publish(file, url));
             pipeline.start();
             URI base = URI.create("http://127.0.0.1:" + audio.endpoint().port());

@@ -1,6 +1,7 @@
 package io.fleetcast.bridge.broadcast;
 
 import io.fleetcast.bridge.encoder.EncoderOptions;
+import io.fleetcast.bridge.gpu.VideoPath;
 import io.fleetcast.bridge.hls.HlsOutput;
 import io.fleetcast.bridge.hls.HlsSettings;
 import io.fleetcast.bridge.hls.LocalDirectory;
@@ -35,6 +36,7 @@ final class Broadcasts {
     static Pipeline pipeline(String url, String ladder, Path hls, int listSize) {
         LocalDirectory directory = new LocalDirectory(hls);
         HlsOutput output = new HlsOutput(directory, hls.resolve(".staging"), new HlsSettings(2.0, listSize));
-        return new Pipeline(input(url), run(ladder), SLATE, List.of(output), null, null, "test", Duration.ofSeconds(60));
+        return new Pipeline(input(url), run(ladder), SLATE, List.of(output), null, null,
+                VideoPath.inMemory("libx264", "test"), Duration.ofSeconds(60));
     }
 }

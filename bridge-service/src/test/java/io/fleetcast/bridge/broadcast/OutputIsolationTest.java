@@ -2,6 +2,7 @@ package io.fleetcast.bridge.broadcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetcast.bridge.gpu.VideoPath;
 import io.fleetcast.bridge.hls.HlsOutput;
 import io.fleetcast.bridge.hls.HlsSettings;
 import io.fleetcast.bridge.hls.LocalDirectory;
@@ -71,7 +72,7 @@ class OutputIsolationTest {
         ExecutorService camera = Executors.newSingleThreadExecutor();
         try (Pipeline pipeline = new Pipeline(Broadcasts.input(url), Broadcasts.run("360p:2000k"), Broadcasts.SLATE,
                 List.of(new HlsOutput(directory, hls.resolve(".staging"), new HlsSettings(2.0, 0)), hanging), null, null,
-                "test", Duration.ofSeconds(60))) {
+                VideoPath.inMemory("libx264", "test"), Duration.ofSeconds(60))) {
             var publishing = camera.submit(() -> publish(file, url));
             pipeline.start();
             Path playlist = hls.resolve("360p/index.m3u8");

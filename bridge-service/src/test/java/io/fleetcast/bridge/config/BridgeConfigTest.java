@@ -3,6 +3,7 @@ package io.fleetcast.bridge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fleetcast.bridge.gpu.DecodeMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,6 +30,8 @@ class BridgeConfigTest {
         assertThat(config.slate().after()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.slate().image()).isNull();
         assertThat(config.ffmpegLogLevel()).isEqualTo(System.Logger.Level.WARNING);
+        assertThat(config.decode()).isEqualTo(DecodeMode.AUTO);
+        assertThat(BridgeConfig.fromEnv(Map.of("DECODE", "CUDA")).decode()).isEqualTo(DecodeMode.CUDA);
     }
 
     @ParameterizedTest
@@ -38,6 +41,7 @@ class BridgeConfigTest {
             "HLS_LIST_SIZE;-1;HLS_LIST_SIZE",
             "ENCODERS;h265_magic;h265_magic",
             "DRY_RUN;maybe;DRY_RUN",
+            "DECODE;gpu;DECODE",
             "GOP_SECONDS;4;GOP_SECONDS",
             "AUDIO_BITRATE;loud;AUDIO_BITRATE",
             "RECONNECT_MAX_MS;20;RECONNECT_MAX_MS",

@@ -7,6 +7,7 @@ import io.fleetcast.bridge.broadcast.Pipeline;
 import io.fleetcast.bridge.broadcast.RunSettings;
 import io.fleetcast.bridge.broadcast.SlateSettings;
 import io.fleetcast.bridge.encoder.EncoderOptions;
+import io.fleetcast.bridge.gpu.VideoPath;
 import io.fleetcast.bridge.hls.HlsOutput;
 import io.fleetcast.bridge.hls.HlsSettings;
 import io.fleetcast.bridge.hls.LocalDirectory;
@@ -48,7 +49,7 @@ class PipelineRestreamTest {
             RunSettings run = new RunSettings(new Ladder(Rung.parseAll("360p:800k,180p:300k"), 0), "libx264",
                     new EncoderOptions("ultrafast", "p4"), 0, 1.0, 128_000, 0, true);
             try (Pipeline pipeline = new Pipeline(input, run, new SlateSettings(SlateSettings.DEFAULT_AFTER, null), outputs,
-                    null, null, "test", Duration.ofSeconds(60)).start()) {
+                    null, null, VideoPath.inMemory("libx264", "test"), Duration.ofSeconds(60)).start()) {
                 assertThat(pipeline.awaitEnd(Duration.ofMinutes(1))).isTrue();
                 assertThat(pipeline.failure()).isNull();
             }

@@ -7,6 +7,7 @@ import io.fleetcast.bridge.broadcast.Pipeline;
 import io.fleetcast.bridge.broadcast.RunSettings;
 import io.fleetcast.bridge.broadcast.SlateSettings;
 import io.fleetcast.bridge.encoder.EncoderOptions;
+import io.fleetcast.bridge.gpu.VideoPath;
 import io.fleetcast.bridge.hls.HlsOutput;
 import io.fleetcast.bridge.hls.HlsSettings;
 import io.fleetcast.bridge.hls.LocalDirectory;
@@ -58,7 +59,7 @@ class SlateRestreamTest {
             RunSettings run = new RunSettings(new Ladder(Rung.parseAll("360p:800k"), 0), "libx264",
                     new EncoderOptions("ultrafast", "p4"), 0, 2.0, 128_000, 0, true);
             try (Pipeline pipeline = new Pipeline(input, run, new SlateSettings(SlateSettings.DEFAULT_AFTER, null),
-                    outputs, null, null, "test", Duration.ofSeconds(60)).start()) {
+                    outputs, null, null, VideoPath.inMemory("libx264", "test"), Duration.ofSeconds(60)).start()) {
                 assertThat(camera.submit(() -> publish(file, url)).get(60, TimeUnit.SECONDS)).isGreaterThan(3);
                 Thread.sleep(10_000);
                 assertThat(camera.submit(() -> publish(file, url)).get(60, TimeUnit.SECONDS)).isGreaterThan(3);

@@ -9,6 +9,7 @@ import io.fleetcast.bridge.broadcast.Pipeline;
 import io.fleetcast.bridge.broadcast.RunSettings;
 import io.fleetcast.bridge.broadcast.SlateSettings;
 import io.fleetcast.bridge.encoder.EncoderOptions;
+import io.fleetcast.bridge.gpu.VideoPath;
 import io.fleetcast.bridge.hls.HlsOutput;
 import io.fleetcast.bridge.hls.HlsSettings;
 import io.fleetcast.bridge.hls.LocalDirectory;
@@ -69,7 +70,7 @@ class HlsToS3Test {
                         List.<Output>of(new HlsOutput(local, hls.resolve(".staging"), new HlsSettings(2.0, 0)),
                                 new HlsOutput(roomy, dir.resolve("roomy-staging"), new HlsSettings(2.0, 0)),
                                 new HlsOutput(tight, dir.resolve("tight-staging"), new HlsSettings(2.0, 3))),
-                        null, null, "test", Duration.ofSeconds(60))) {
+                        null, null, VideoPath.inMemory("libx264", "test"), Duration.ofSeconds(60))) {
                     Future<Double> publishing = camera.submit(() -> publish(file, url));
                     pipeline.start();
                     assertThat(waitFor(() -> !roomyBucket.published(HlsOutput.MASTER).isEmpty()

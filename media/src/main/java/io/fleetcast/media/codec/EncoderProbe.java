@@ -61,8 +61,7 @@ public final class EncoderProbe {
             }
             return new ProbeAttempt(candidate.encoder(), true, "");
         } catch (MediaException | UnsatisfiedLinkError e) {
-            String detail = e.getMessage() + (messages.isEmpty() ? "" : " [" + String.join("; ", messages) + "]");
-            return new ProbeAttempt(candidate.encoder(), false, detail);
+            return new ProbeAttempt(candidate.encoder(), false, FfmpegLog.withMessages(e.getMessage(), messages));
         }
     }
 

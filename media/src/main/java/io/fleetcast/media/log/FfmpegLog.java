@@ -78,6 +78,19 @@ public final class FfmpegLog implements AutoCloseable {
         return lines;
     }
 
+    /**
+     * An error with the FFmpeg messages captured while it happened, without their context
+     * prefixes ("[CUDA @ 0x55d0c0a1b2c0] "): "... failed: Operation not permitted (-1)
+     * [Cannot load libcuda.so.1; Could not dynamically load CUDA]".
+     */
+    public static String withMessages(String error, List<String> messages) {
+        if (messages.isEmpty()) {
+            return error;
+        }
+        return error + " [" + String.join("; ", messages.stream()
+                .map(m -> m.replaceFirst("^\\[[^]]* @ 0x[0-9a-fA-F]+\\] ", "")).toList()) + "]";
+    }
+
     /** Like {@link #capture} but keeps the messages when the action throws. */
     public List<String> captureInto(List<String> lines, Runnable action) {
         List<String> previous = captured.get();

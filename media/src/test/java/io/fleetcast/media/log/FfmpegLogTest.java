@@ -47,4 +47,14 @@ class FfmpegLogTest {
         assertThat(FfmpegLog.toJdk(48)).isEqualTo(Level.TRACE);
         assertThat(FfmpegLog.toFfmpeg(Level.WARNING)).isEqualTo(24);
     }
+
+    @Test
+    void anErrorCarriesFfmpegsWordsWithoutTheirContextPrefixes() {
+        assertThat(FfmpegLog.withMessages("av_hwdevice_ctx_create(cuda:0) failed: Operation not permitted (-1)",
+                List.of("[CUDA @ 0x7f16ccdce300] Cannot load libcuda.so.1", "[CUDA @ 0x7f16ccdce300] Could not "
+                        + "dynamically load CUDA", "[h264_nvenc @ 0x55d0] [tag] kept")))
+                .isEqualTo("av_hwdevice_ctx_create(cuda:0) failed: Operation not permitted (-1) [Cannot load "
+                        + "libcuda.so.1; Could not dynamically load CUDA; [tag] kept]");
+        assertThat(FfmpegLog.withMessages("failed", List.of())).isEqualTo("failed");
+    }
 }
