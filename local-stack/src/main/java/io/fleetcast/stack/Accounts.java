@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The local stack's people and robots, made on the first start and found again on every
@@ -33,7 +31,7 @@ public final class Accounts {
         Path passwordFile = dir.resolve("admin.password");
         ControlApi.User operator = Files.exists(passwordFile) ? api.trySignIn(ADMIN, read(passwordFile)) : null;
         if (operator == null) {
-            String password = generated();
+            String password = Secrets.generate();
             admin.createUser(ADMIN, "operator", password);
             write(passwordFile, password);
             operator = api.signIn(ADMIN, password);
@@ -55,12 +53,6 @@ public final class Accounts {
             }
         }
         return api.createRobot(owner, name, kind);
-    }
-
-    private static String generated() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String read(Path file) {

@@ -1,17 +1,24 @@
 package io.fleetcast.stack;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the local stack listens and keeps its data: {@code FLEETCAST_DATA_DIR} (default
  * {@code .fleetcast-data}, whose {@code local/} holds the bridge's HLS, the logs and the admin's
  * password), {@code CONTROL_PORT} (8080), {@code BRIDGE_API_PORT} (8081) and
- * {@code INGEST_PORT} (8890, the bridge's SRT listener on 127.0.0.1).
+ * {@code INGEST_PORT} (8890, the bridge's SRT listener on 127.0.0.1 when there is no MediaMTX).
+ * {@code mediamtx}: MediaMTX's executable ({@code MEDIAMTX_BIN}, else {@code mediamtx} on the
+ * {@code PATH}) when there is one; robots then publish to it with their keys, the bridge reads
+ * the playroom from it and owners watch over its WebRTC, as in production. The bridge's
+ * credentials are made afresh on every start.
  */
-public record LocalSettings(Path dataDir, int controlPort, int bridgeApiPort, int ingestPort) {
+public record LocalSettings(Path dataDir, int controlPort, int bridgeApiPort, int ingestPort,
+                            Optional<Path> mediamtx, String bridgeReadToken, String bridgeApiToken) {
     public LocalSettings {
         for (int port : new int[] {controlPort, bridgeApiPort, ingestPort}) {
             if (port < 1 || port > 65_535) {
@@ -22,7 +29,26 @@ public record LocalSettings(Path dataDir, int controlPort, int bridgeApiPort, in
 
     public static LocalSettings fromEnv(Map<String, String> env, Path workingDir) {
         return new LocalSettings(workingDir.resolve(env.getOrDefault("FLEETCAST_DATA_DIR", ".fleetcast-data")),
-                port(env, "CONTROL_PORT", 8080), port(env, "BRIDGE_API_PORT", 8081), port(env, "INGEST_PORT", 8890));
+                port(env, "CONTROL_PORT", 8080), port(env, "BRIDGE_API_PORT", 8081), port(env, "INGEST_PORT", 8890),
+                mediamtx(env), Secrets.generate(), Secrets.generate());
+    }
+
+    /** MEDIAMTX_BIN, else {@code mediamtx} on the PATH; a MEDIAMTX_BIN that is no executable is an error. */
+    static Optional<Path> mediamtx(Map<String, String> env) {
+        String configured = env.getOrDefault("MEDIAMTX_BIN", "").strip();
+        if (!configured.isEmpty()) {
+            Path bin = Path.of(configured);
+            if (!Files.isExecutable(bin)) {
+                throw new IllegalArgumentException("MEDIAMTX_BIN " + bin + " is not an executable file");
+            }
+            return Optional.of(bin);
+        }
+        for (String dir : env.getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "mediamtx"))) {
+                return Optional.of(Path.of(dir, "mediamtx"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The local stack's own files. */
@@ -42,14 +68,23 @@ public record LocalSettings(Path dataDir, int controlPort, int bridgeApiPort, in
         return URI.create("http://localhost:" + controlPort);
     }
 
-    /** Where the playroom robot publishes: the bridge's listening SRT ingest. */
-    public String ingestUrl() {
-        return "srt://127.0.0.1:" + ingestPort;
+    /** Where the playroom robot publishes: MediaMTX, else the bridge's listening SRT ingest. */
+    public String playroomGatewayUrl() {
+        return mediamtx.isPresent() ? MEDIAMTX_RTMP : "srt://127.0.0.1:" + ingestPort;
     }
 
     /** Where the private robot publishes: MediaMTX's RTMP port on this machine (reconnecting while none runs). */
     public String privateGatewayUrl() {
-        return "rtmp://127.0.0.1:1935";
+        return MEDIAMTX_RTMP;
+    }
+
+    /** MediaMTX's environment: the repository's mediamtx.yml with the addresses of this machine. */
+    Map<String, String> mediamtxEnv() {
+        Map<String, String> env = new HashMap<>();
+        env.put("MTX_AUTHHTTPADDRESS", "http://127.0.0.1:" + controlPort + "/internal/auth");
+        env.put("BRIDGE_API_URL", "http://127.0.0.1:" + bridgeApiPort);
+        env.put("BRIDGE_API_TOKEN", bridgeApiToken);
+        return env;
     }
 
     Map<String, String> controlEnv() {
@@ -58,12 +93,20 @@ public record LocalSettings(Path dataDir, int controlPort, int bridgeApiPort, in
         env.put("CONTROL_PORT", Integer.toString(controlPort));
         env.put("CONTROL_HLS_DIR", hls().toString());
         env.put("CDN_BASE_URL", controlUrl() + "/hls");
+        env.put("BRIDGE_READ_TOKEN", bridgeReadToken);
+        if (mediamtx.isPresent()) {
+            env.put("MEDIAMTX_API_URL", "http://127.0.0.1:9997");
+            env.put("MEDIAMTX_WEBRTC_URL", "http://localhost:8889");
+            env.put("MEDIAMTX_HLS_URL", "http://localhost:8888");
+        }
         return env;
     }
 
     Map<String, String> bridgeEnv() {
         Map<String, String> env = new HashMap<>();
-        env.put("AUTOSTART_INPUT_URL", ingestUrl() + "?mode=listener");
+        env.put("AUTOSTART_INPUT_URL", mediamtx.isPresent() ? "rtsp://127.0.0.1:8554/playroom?token=" + bridgeReadToken
+                : "srt://127.0.0.1:" + ingestPort + "?mode=listener");
+        env.put("BRIDGE_API_TOKEN", bridgeApiToken);
         env.put("HLS_DIR", hls().toString());
         env.put("LADDER", "720p:2500k,480p:1200k,360p:700k");
         env.put("API_PORT", Integer.toString(bridgeApiPort));
@@ -79,6 +122,14 @@ public record LocalSettings(Path dataDir, int controlPort, int bridgeApiPort, in
         env.put("CONTROL_URL", controlUrl().toString());
         env.put("QUALITY_CAP", "MEDIUM");
         return env;
+    }
+
+    private static final String MEDIAMTX_RTMP = "rtmp://127.0.0.1:1935";
+
+    @Override
+    public String toString() {
+        return "LocalSettings[dataDir=" + dataDir + ", controlPort=" + controlPort + ", bridgeApiPort=" + bridgeApiPort
+                + ", ingestPort=" + ingestPort + ", mediamtx=" + mediamtx.map(Path::toString).orElse("none") + "]";
     }
 
     private static int port(Map<String, String> env, String key, int fallback) {

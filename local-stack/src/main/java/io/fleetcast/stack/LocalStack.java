@@ -24,6 +24,11 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(LocalSettings settings) {
         this.settings = settings;
         try {
+            if (settings.mediamtx().isPresent()) {
+                add(ServiceProcess.start("mediamtx", List.of(settings.mediamtx().get().toString(),
+                        Repository.root().resolve("mediamtx/mediamtx.yml").toString()), settings.mediamtxEnv(),
+                        settings.logs()));
+            }
             Map<String, String> control = settings.controlEnv();
             ServiceProcess service = add(ServiceProcess.jar("control-service", "control", control, settings.logs()));
             service.awaitLog(line -> line.contains("control service listening"), Duration.ofSeconds(120),
@@ -34,7 +39,7 @@ public final class LocalStack implements AutoCloseable {
                     settings.logs()));
             bridge.awaitLog(line -> line.contains("bridge started"), Duration.ofSeconds(60), "the bridge's start");
             add(ServiceProcess.jar("robot-observer", "playroom-robot", settings.observerEnv(accounts.playroom(),
-                    settings.ingestUrl()), settings.logs()));
+                    settings.playroomGatewayUrl()), settings.logs()));
             add(ServiceProcess.jar("robot-observer", "rover", settings.observerEnv(accounts.rover(),
                     settings.privateGatewayUrl()), settings.logs()));
         } catch (RuntimeException e) {
@@ -64,9 +69,12 @@ public final class LocalStack implements AutoCloseable {
                   dashboard  %s/dashboard
                   admin      %s/admin
                   sign in as %s / %s (the operator is %s, its password in %s)
-                  the playroom robot (%s) publishes straight to the bridge; the rover's live video needs MediaMTX
+                  %s
                 """.formatted(settings.logs(), base, base, base, Accounts.DEMO, Accounts.DEMO_PASSWORD, Accounts.ADMIN,
-                accounts.adminPasswordFile(), accounts.playroom().path());
+                accounts.adminPasswordFile(), settings.mediamtx().isPresent()
+                        ? "media gateway: MediaMTX (" + settings.mediamtx().get() + "), WebRTC for owners and drivers"
+                        : "no MediaMTX: the playroom robot publishes straight to the bridge; live WebRTC views need MediaMTX"
+                        + " (MEDIAMTX_BIN)");
     }
 
     private <T extends AutoCloseable> T add(T process) {
