@@ -2,6 +2,7 @@ package io.fleetcast.control;
 
 import io.fleetcast.control.access.AccessCache;
 import io.fleetcast.control.access.AccessInvalidation;
+import io.fleetcast.control.access.RobotAccess;
 import io.fleetcast.control.auth.AuthAudit;
 import io.fleetcast.control.auth.AuthPolicy;
 import io.fleetcast.control.auth.AuthRoutes;
@@ -12,6 +13,7 @@ import io.fleetcast.control.http.Json;
 import io.fleetcast.control.metrics.MetricsRoutes;
 import io.fleetcast.control.metrics.Registries;
 import io.fleetcast.control.permission.PermissionRoutes;
+import io.fleetcast.control.queue.PlayroomAdminRoutes;
 import io.fleetcast.control.queue.QueueDrivesPlayroom;
 import io.fleetcast.control.socket.ControlSockets;
 import io.fleetcast.control.socket.FleetAccess;
@@ -33,6 +35,8 @@ import io.fleetcast.control.token.SigningSecret;
 import io.fleetcast.control.token.StandingCache;
 import io.fleetcast.control.token.TokenStore;
 import io.fleetcast.control.token.Tokens;
+import io.fleetcast.control.ui.ContentSecurityPolicy;
+import io.fleetcast.control.ui.PageRoutes;
 import io.fleetcast.control.user.AdminUserRoutes;
 import io.fleetcast.control.user.PasswordHasher;
 import io.fleetcast.control.user.UserRoutes;
@@ -45,6 +49,8 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** The running service: builds every part from the config, serves HTTP, closes in reverse order. */
@@ -106,7 +112,10 @@ public final class ControlServer implements AutoCloseable {
                     new AdminUserRoutes(users, bearer, json),
                     new RobotRoutes(robots, bearer, json),
                     new PermissionRoutes(permissions, new OwnedRobots(robots), users, bearer, json),
-                    sockets);
+                    sockets,
+                    new PlayroomAdminRoutes(sockets.queue(), sockets.queueChanges(),
+                            () -> access.playroom().map(RobotAccess::robotId), bearer, json),
+                    new PageRoutes(new ContentSecurityPolicy(mediaUrls(config))));
             server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
@@ -126,6 +135,13 @@ public final class ControlServer implements AutoCloseable {
             throw e;
         }
         LOG.log(Level.INFO, "control service listening on port " + server.port() + " with " + config);
+    }
+
+    /** The origins the pages may reach besides this service: MediaMTX and the CDN. */
+    private static List<URI> mediaUrls(ControlConfig config) {
+        List<URI> urls = new ArrayList<>(List.of(config.webrtcUrl(), config.hlsUrl()));
+        config.cdnUrl().ifPresent(urls::add);
+        return urls;
     }
 
     private SessionKicker kicker(ControlConfig config) {
