@@ -45,7 +45,10 @@ export class HlsPlayer {
 
   menu(levels) {
     const options = [new Option('Auto', '-1')];
-    levels.forEach((level, index) => options.push(new Option(`${level.height}p`, String(index))));
+    // hls.js lists rungs from the lowest bitrate up; the menu shows the best first.
+    levels.map((level, index) => ({ level, index }))
+      .sort((a, b) => b.level.height - a.level.height || b.level.bitrate - a.level.bitrate)
+      .forEach(({ level, index }) => options.push(new Option(`${level.height}p`, String(index))));
     this.parts.quality.replaceChildren(...options);
     this.parts.quality.value = '-1';
     this.parts.quality.disabled = false;
