@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -121,7 +122,13 @@ final class Browser implements AutoCloseable {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
+            // The whole page, not just the first screenful: grow the window to the page's height.
+            var window = driver.manage().window();
+            Dimension before = window.getSize();
+            long height = this.<Number>js("return document.documentElement.scrollHeight").longValue();
+            window.setSize(new Dimension(before.getWidth(), (int) Math.min(4000, Math.max(before.getHeight(), height + 140))));
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            window.setSize(before);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
