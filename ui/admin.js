@@ -107,7 +107,7 @@ async function loadMetrics() {
   let sockets = '-';
   for (const line of text.split('\n')) {
     const decision = line.match(/^fleetcast_auth_decisions_total\{(.*)\}\s+(\S+)/);
-    if (decision) {
+    if (decision && Number(decision[2]) > 0) {
       const labels = Object.fromEntries([...decision[1].matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
       rows.push([labels.action, labels.result, Number(decision[2])]);
     }
@@ -118,8 +118,9 @@ async function loadMetrics() {
   }
   $('#sockets').textContent = sockets;
   rows.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
-  $('#decisions').replaceChildren(...rows.map(([action, result, count]) => el('tr', {},
-    el('td', {}, action), el('td', {}, result), el('td', {}, String(count)))));
+  const empty = el('tr', {}, el('td', { colspan: '3' }, 'No decisions yet.'));
+  $('#decisions').replaceChildren(...(rows.length ? rows.map(([action, result, count]) => el('tr', {},
+    el('td', {}, action), el('td', {}, result), el('td', {}, String(count)))) : [empty]));
 }
 
 start();

@@ -70,6 +70,7 @@ export class HlsPlayer {
 
   /** Stops playing (the WebRTC view takes over while driving, or the page leaves). */
   stop() {
+    this.parts.rung.textContent = '';
     clearTimeout(this.retry);
     this.retry = null;
     if (this.hls) {

@@ -104,6 +104,12 @@ class DashboardPageTest {
                 new Actions(owner.driver()).keyUp(Keys.ARROW_LEFT).perform();
                 assertThat(robot.await("command", c -> !c.path("action").asText().equals("move"))
                         .path("action").asText()).isEqualTo("stop");
+                new Actions(owner.driver()).clickAndHold(owner.find("button.drive.forward")).perform();
+                assertThat(robot.await("command").path("action").asText()).isEqualTo("move");
+                assertThat(robot.await("command").path("action").asText()).as("a held button repeats").isEqualTo("move");
+                new Actions(owner.driver()).release().perform();
+                assertThat(robot.await("command", c -> !c.path("action").asText().equals("move"))
+                        .path("action").asText()).isEqualTo("stop");
                 owner.screenshot("dashboard");
 
                 owner.click("#rotate-key");

@@ -12,6 +12,8 @@ import io.fleetcast.bridge.ladder.Ladder;
 import io.fleetcast.bridge.ladder.Rung;
 import io.fleetcast.media.log.FfmpegLog;
 import io.fleetcast.media.source.SyntheticSource;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,13 +31,14 @@ final class GeneratedBroadcast {
     }
 
     /** Writes {@code dir/master.m3u8} and the rungs' playlists and segments; returns the directory. */
-    static Path write(Path dir) throws InterruptedException {
+    static Path write(Path dir) throws IOException, InterruptedException {
         try (FfmpegLog log = new FfmpegLog(System.getLogger("ffmpeg"), System.Logger.Level.WARNING)) {
             return encode(dir);
         }
     }
 
-    private static Path encode(Path dir) throws InterruptedException {
+    private static Path encode(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
         Path source = dir.resolve("source.ts");
         new SyntheticSource(640, 360, 30, 12, true, 1_500_000, "ultrafast").writeTo(source);
         Path hls = dir.resolve("hls");

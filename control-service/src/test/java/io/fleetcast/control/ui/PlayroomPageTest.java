@@ -8,6 +8,8 @@ import io.fleetcast.control.socket.Probe;
 import io.fleetcast.control.testing.StoresExtension;
 import io.fleetcast.control.testing.TestClient.Session;
 import io.fleetcast.control.testing.TestStores;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,21 +18,37 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.interactions.Actions;
 
 /** The playroom in a real browser: the HLS ladder, the queue with two visitors, driving. */
 @ExtendWith(StoresExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlayroomPageTest {
     private static Site site;
+    private static Path generated;
+    private static Path cdn;
 
+    /** The CDN directory stays empty (nothing broadcast) until {@link #broadcastStarts()}. */
     @BeforeAll
-    static void start(TestStores stores, @TempDir Path dir) throws InterruptedException {
-        site = Site.start(stores, GeneratedBroadcast.write(dir), Map.of("CONTROL_QUEUE_TURN_SECONDS", "45"));
+    static void start(TestStores stores, @TempDir Path dir) throws IOException, InterruptedException {
+        generated = GeneratedBroadcast.write(dir.resolve("bridge"));
+        cdn = dir.resolve("cdn");
+        site = Site.start(stores, cdn, Map.of("CONTROL_QUEUE_TURN_SECONDS", "45"));
+    }
+
+    private static synchronized void broadcastStarts() throws IOException {
+        if (!Files.exists(cdn)) {
+            Files.move(generated, cdn);
+        }
     }
 
     @AfterAll
@@ -39,9 +57,15 @@ class PlayroomPageTest {
     }
 
     @Test
-    void playsTheBridgesHlsLadderWithAQualityMenu() {
+    @Order(1)
+    void showsOfflineThenPlaysTheBridgesHlsLadderWithAQualityMenu() throws IOException {
         try (Browser spectator = Browser.open()) {
             spectator.go(site.url("/"));
+            spectator.waitFor(() -> spectator.find("#offline").isDisplayed()
+                    && spectator.text("#offline").startsWith("Offline"), "offline while nothing is broadcast");
+            assertThat(spectator.find("#quality").isEnabled()).isFalse();
+            spectator.screenshot("playroom-offline");
+            broadcastStarts();
             spectator.waitFor(() -> spectator.<Number>js("return document.getElementById('broadcast').currentTime")
                     .doubleValue() > 1.0, "the broadcast plays", Duration.ofSeconds(30));
             double first = spectator.<Number>js("return document.getElementById('broadcast').currentTime").doubleValue();
@@ -56,12 +80,19 @@ class PlayroomPageTest {
             assertThat(spectator.text("#rung")).matches("(640x360|426x240), \\d+ kbit/s");
             assertThat(spectator.find("#offline").isDisplayed()).isFalse();
             spectator.screenshot("playroom");
-            assertThat(spectator.consoleErrors()).isEmpty();
+            assertThat(spectator.consoleErrors()).as("only the playlist's 404s while offline")
+                    .allMatch(error -> error.contains("/hls/master.m3u8") && error.contains("404"));
+            spectator.driver().manage().window().setSize(new Dimension(390, 844));
+            spectator.screenshot("playroom-phone");
+            assertThat(spectator.<Number>js("return document.documentElement.scrollWidth").intValue())
+                    .as("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
         }
     }
 
     @Test
+    @Order(2)
     void twoVisitorsQueueAndTheDriverDrivesWithTheKeyboard() throws Exception {
+        broadcastStarts();
         Session bobAccount = site.server().client().signUp("bob");
         try (Probe robot = site.robotSocket(site.playroom());
              Browser publisher = Browser.open(); Browser alice = Browser.open(); Browser bob = Browser.open()) {
