@@ -1,6 +1,6 @@
 // The playroom: the HLS broadcast for everyone, the queue, and driving (with the WebRTC view)
 // during your turn. Everything about the queue comes from the control socket's `queue` events.
-import { streamInfo, token } from './api.js';
+import { api, streamInfo, token } from './api.js';
 import { ControlSocket } from './control.js';
 import { $, say, seconds } from './dom.js';
 import { DriveControls } from './drive.js';
@@ -49,7 +49,15 @@ function connect() {
   page.socket = new ControlSocket(page.info.playroomRobot, {
     onOpen: (welcome) => {
       showPresence(welcome.robotOnline);
-      page.socket.send({ type: 'queue', action: 'status' });
+      // The queue as it stands now; events keep it current from here on.
+      if (welcome.user !== undefined) {
+        page.socket.send({ type: 'queue', action: 'status' });
+      } else {
+        api(`/api/robots/${welcome.robot}/queue`, { auth: false }).then((queue) => {
+          page.queue = { ...queue, receivedAt: Date.now() };
+          renderQueue();
+        }, () => {});
+      }
     },
     onClose: () => showPresence(false),
     presence: (message) => showPresence(message.online),

@@ -79,6 +79,7 @@ class PlayroomPageTest {
             assertThat(options).containsExactly("Auto", "360p", "240p");
             assertThat(spectator.text("#rung")).matches("(640x360|426x240), \\d+ kbit/s");
             assertThat(spectator.find("#offline").isDisplayed()).isFalse();
+            assertThat(spectator.text("#drive-message")).as("a spectator is shown no refusals").isEmpty();
             spectator.screenshot("playroom");
             assertThat(spectator.consoleErrors()).as("only the playlist's 404s while offline")
                     .allMatch(error -> error.contains("/hls/master.m3u8") && error.contains("404"));
