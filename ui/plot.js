@@ -29,6 +29,12 @@ export class QualityPlot {
       ],
     }, this.data, root);
     this.root.dataset.points = '0';
+    // Created while its panel may be hidden: follow the panel's width from then on.
+    new ResizeObserver(() => {
+      if (root.clientWidth > 0 && root.clientWidth !== this.plot.width) {
+        this.plot.setSize({ width: root.clientWidth, height: 240 });
+      }
+    }).observe(root);
   }
 
   add(metrics) {

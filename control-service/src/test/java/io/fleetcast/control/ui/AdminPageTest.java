@@ -6,40 +6,22 @@ import io.fleetcast.control.socket.Probe;
 import io.fleetcast.control.testing.MediaMtxBody;
 import io.fleetcast.control.testing.StoresExtension;
 import io.fleetcast.control.testing.TestClient.Session;
-import io.fleetcast.control.testing.TestStores;
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The operators' page in a real browser: the playroom queue's overrides, metrics, accounts. */
-@ExtendWith(StoresExtension.class)
+@ExtendWith({StoresExtension.class, SiteExtension.class})
 class AdminPageTest {
-    private static Site site;
-
-    @BeforeAll
-    static void start(TestStores stores, @TempDir Path hls) {
-        site = Site.start(stores, hls, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        site.close();
-    }
-
     @Test
-    void operatorSkipsTheDriverAndClearsTheQueue() {
+    void operatorSkipsTheDriverAndClearsTheQueue(Site site) {
         Session erin = site.server().client().signUp("erin");
         Session frank = site.server().client().signUp("frank");
         int status = site.server().client().post("/internal/auth",
                 MediaMtxBody.of("read", "playroom", "hls").ip("10.0.0.9").toMap(), null).status();
         assertThat(status).isEqualTo(200);
         try (Probe robot = site.robotSocket(site.playroom());
-             Probe erinSocket = visitor(erin); Probe frankSocket = visitor(frank);
+             Probe erinSocket = site.userSocket(site.playroom(), erin);
+             Probe frankSocket = site.userSocket(site.playroom(), frank);
              Browser operator = Browser.open()) {
             erinSocket.send("{\"type\":\"queue\",\"action\":\"join\"}");
             erinSocket.await("queue", q -> q.path("position").asInt(-1) == 0);
@@ -71,11 +53,5 @@ class AdminPageTest {
                     && operator.text("#playroom-waiting").equals("nobody"), "the queue is empty");
             assertThat(operator.consoleErrors()).isEmpty();
         }
-    }
-
-    private static Probe visitor(Session user) {
-        URI base = site.server().server().uri();
-        return Probe.welcomed(URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/control/"
-                + site.playroom().path() + "?token=" + user.token()));
     }
 }

@@ -40,12 +40,16 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new AssertionError("browser tests need Chromium and its WebDriver: " + CHROMIUM + " and "
-                    + CHROMEDRIVER + " are missing. Install the Debian packages: apt-get install -y chromium chromium-driver");
+        return open(CHROMIUM, CHROMEDRIVER);
+    }
+
+    static Browser open(Path chromium, Path chromedriver) {
+        if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
+            throw new AssertionError("browser tests need Chromium and its WebDriver (" + chromium + ", " + chromedriver
+                    + "). Install the Debian packages: apt-get install -y chromium chromium-driver");
         }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(chromium.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--autoplay-policy=no-user-gesture-required",
                 // Host candidates as plain loopback addresses: two local peers need no mDNS.
@@ -54,7 +58,7 @@ final class Browser implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options));
     }
 

@@ -7,35 +7,17 @@ import io.fleetcast.control.socket.Probe;
 import io.fleetcast.control.testing.StoresExtension;
 import io.fleetcast.control.testing.TestClient.NewRobot;
 import io.fleetcast.control.testing.TestClient.Session;
-import io.fleetcast.control.testing.TestStores;
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /** The owner's dashboard in a real browser, against a real service and a real WebRTC peer. */
-@ExtendWith(StoresExtension.class)
+@ExtendWith({StoresExtension.class, SiteExtension.class})
 class DashboardPageTest {
-    private static Site site;
-
-    @BeforeAll
-    static void start(TestStores stores, @TempDir Path hls) {
-        site = Site.start(stores, hls, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        site.close();
-    }
-
     @Test
-    void ownerAddsARobotWatchesItGrantsAccessAndSteersItsQuality() throws Exception {
+    void ownerAddsARobotWatchesItGrantsAccessAndSteersItsQuality(Site site) throws Exception {
         Session carol = site.server().client().signUp("carol");
         site.server().client().signUp("dave");
         try (Browser publisher = Browser.open(); Browser owner = Browser.open()) {
@@ -71,10 +53,10 @@ class DashboardPageTest {
                 new Select(owner.find("#grant-permission")).selectByValue("drive");
                 owner.click("#grant-add");
                 owner.waitFor(() -> owner.text("#grants").contains("dave drive"), "the grant is listed");
-                assertThat(grants(id, carol)).isEqualTo("dave:drive");
+                assertThat(grants(site, id, carol)).isEqualTo("dave:drive");
                 owner.click("#grants .revoke");
                 owner.waitFor(() -> owner.text("#grants").isEmpty(), "the grant is gone from the page");
-                assertThat(grants(id, carol)).isEmpty();
+                assertThat(grants(site, id, carol)).isEmpty();
 
                 for (int i = 0; i < 5; i++) {
                     robot.send("{\"type\":\"metrics\",\"at\":" + (1_732_150_000_000L + i * 1000)
@@ -127,7 +109,7 @@ class DashboardPageTest {
         }
     }
 
-    private static String grants(long robot, Session owner) {
+    private static String grants(Site site, long robot, Session owner) {
         StringBuilder out = new StringBuilder();
         site.server().client().get("/api/robots/" + robot + "/permissions", owner.token()).json()
                 .forEach(grant -> out.append(grant.get("user").asText()).append(':')

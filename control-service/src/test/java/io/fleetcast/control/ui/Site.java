@@ -68,9 +68,18 @@ final class Site implements AutoCloseable {
 
     /** The robot's side of its control socket, with its stream key, welcomed. */
     Probe robotSocket(NewRobot robot) {
+        return socket(robot, "key=" + robot.streamKey());
+    }
+
+    /** A signed-in user's control socket on the robot, welcomed. */
+    Probe userSocket(NewRobot robot, Session user) {
+        return socket(robot, "token=" + user.token());
+    }
+
+    private Probe socket(NewRobot robot, String credential) {
         URI base = server.server().uri();
         return Probe.welcomed(URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/control/" + robot.path()
-                + "?key=" + robot.streamKey()));
+                + "?" + credential));
     }
 
     @Override
