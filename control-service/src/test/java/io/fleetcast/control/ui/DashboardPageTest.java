@@ -64,6 +64,8 @@ class DashboardPageTest {
                             + ",\"lossPct\":0.1,\"queueBytes\":1000},\"quality\":{\"state\":\"MEDIUM\",\"bitrateKbps\":"
                             + (2000 + i * 50) + "}}");
                 }
+                robot.send("{\"type\":\"state\",\"at\":1732150000123,\"data\":{\"battery\":0.82,\"moving\":true}}");
+                owner.waitFor(() -> owner.text("#robot-state").contains("\"battery\": 0.82"), "the robot's state shows");
                 owner.waitFor(() -> "5".equals(owner.find("#plot").getDomAttribute("data-points")),
                         "five metrics samples on the plot");
                 assertThat(owner.text("#bitrate")).isEqualTo("2200 kbit/s");

@@ -36,6 +36,7 @@ final class MediaStandIn implements AutoCloseable {
     private final BlockingQueue<Offer> offers = new LinkedBlockingQueue<>();
     private final List<WhepRequest> whepRequests = new CopyOnWriteArrayList<>();
     private volatile Offer pending;
+    private volatile boolean refuseWhep;
 
     MediaStandIn(Path hls) {
         this.hls = hls;
@@ -51,6 +52,11 @@ final class MediaStandIn implements AutoCloseable {
 
     URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** From now on WHEP answers 404, as MediaMTX does for a path that nobody publishes. */
+    void refuseWhep() {
+        refuseWhep = true;
     }
 
     List<WhepRequest> whepRequests() {
@@ -105,6 +111,10 @@ final class MediaStandIn implements AutoCloseable {
     private void whep(HttpExchange exchange, String path) throws IOException, InterruptedException {
         whepRequests.add(new WhepRequest(path, exchange.getRequestHeaders().getFirst("Authorization")));
         String sdp = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (refuseWhep) {
+            send(exchange, 404, "text/plain", "no stream is available on this path");
+            return;
+        }
         Offer offer = new Offer(sdp, new CompletableFuture<>());
         offers.add(offer);
         String answer;

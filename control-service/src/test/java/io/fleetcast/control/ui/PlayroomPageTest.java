@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetcast.control.socket.Probe;
 import io.fleetcast.control.testing.StoresExtension;
-import io.fleetcast.control.testing.TestClient.Session;
 import io.fleetcast.control.testing.TestStores;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,7 +93,7 @@ class PlayroomPageTest {
     @Order(2)
     void twoVisitorsQueueAndTheDriverDrivesWithTheKeyboard() throws Exception {
         broadcastStarts();
-        Session bobAccount = site.server().client().signUp("bob");
+        site.server().client().signUp("bob");
         try (Probe robot = site.robotSocket(site.playroom());
              Browser publisher = Browser.open(); Browser alice = Browser.open(); Browser bob = Browser.open()) {
             publisher.go(site.media().uri() + "/publisher");
@@ -165,11 +164,17 @@ class PlayroomPageTest {
             alice.click("#leave");
             assertThat(robot.await("command").path("args").path("reason").asText()).isEqualTo("driver_left");
             bob.waitFor(() -> bob.find("#ready-prompt").isDisplayed(), "bob gets the turn");
+            site.media().refuseWhep();
             bob.click("#start");
             bob.waitFor(() -> bob.text("#position").equals("driving"), "bob drives");
-            assertThat(bobAccount.userId()).isPositive();
+            bob.waitFor(() -> bob.text("#drive-message").startsWith("Low-latency view unavailable"),
+                    "bob is told WebRTC failed");
+            assertThat(bob.text("#view-mode")).isEqualTo("Broadcast (HLS)");
+            assertThat(bob.find("#broadcast").isDisplayed()).as("the broadcast stays on screen").isTrue();
+            assertThat(bob.find("#live").isDisplayed()).isFalse();
             assertThat(alice.consoleErrors()).isEmpty();
-            assertThat(bob.consoleErrors()).isEmpty();
+            assertThat(bob.consoleErrors()).as("only the refused WHEP request")
+                    .allMatch(error -> error.contains("/playroom/whep") && error.contains("404"));
         }
     }
 
