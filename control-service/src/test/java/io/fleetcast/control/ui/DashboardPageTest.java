@@ -7,10 +7,17 @@ import io.fleetcast.control.socket.Probe;
 import io.fleetcast.control.testing.StoresExtension;
 import io.fleetcast.control.testing.TestClient.NewRobot;
 import io.fleetcast.control.testing.TestClient.Session;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.Pause;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.ui.Select;
 
 /** The owner's dashboard in a real browser, against a real service and a real WebRTC peer. */
@@ -88,12 +95,19 @@ class DashboardPageTest {
                 new Actions(owner.driver()).keyUp(Keys.ARROW_LEFT).perform();
                 assertThat(robot.await("command", c -> !c.path("action").asText().equals("move"))
                         .path("action").asText()).isEqualTo("stop");
-                new Actions(owner.driver()).clickAndHold(owner.find("button.drive.forward")).perform();
-                assertThat(robot.await("command").path("action").asText()).isEqualTo("move");
-                assertThat(robot.await("command").path("action").asText()).as("a held button repeats").isEqualTo("move");
-                new Actions(owner.driver()).release().perform();
-                assertThat(robot.await("command", c -> !c.path("action").asText().equals("move"))
-                        .path("action").asText()).isEqualTo("stop");
+                PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+                Sequence touch = new Sequence(finger, 0)
+                        .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(
+                                owner.find("button.drive.forward")), 0, 0))
+                        .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
+                        .addAction(new Pause(finger, Duration.ofMillis(500)))
+                        .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+                CompletableFuture<List<Arrivals.Arrival>> touched = CompletableFuture.supplyAsync(
+                        () -> Arrivals.untilStop(robot));
+                owner.driver().perform(List.of(touch));
+                List<Arrivals.Arrival> commands = touched.get(5, TimeUnit.SECONDS);
+                assertThat(commands.stream().filter(c -> c.action().equals("move")).count())
+                        .as("a touched button repeats until the finger lifts").isBetween(3L, 8L);
                 owner.screenshot("dashboard");
 
                 owner.click("#rotate-key");

@@ -27,6 +27,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 /** The playroom in a real browser: the HLS ladder, the queue with two visitors, driving. */
 @ExtendWith(StoresExtension.class)
@@ -80,6 +81,10 @@ class PlayroomPageTest {
             assertThat(spectator.find("#offline").isDisplayed()).isFalse();
             assertThat(spectator.text("#drive-message")).as("a spectator is shown no refusals").isEmpty();
             spectator.screenshot("playroom");
+            new Select(spectator.find("#quality")).selectByVisibleText("240p");
+            spectator.waitFor(() -> spectator.text("#rung").startsWith("426x240")
+                    && spectator.<Number>js("return document.getElementById('broadcast').videoHeight").intValue() == 240,
+                    "the chosen rung plays");
             assertThat(spectator.consoleErrors()).as("only the playlist's 404s while offline")
                     .allMatch(error -> error.contains("/hls/master.m3u8") && error.contains("404"));
             spectator.driver().manage().window().setSize(new Dimension(390, 844));
