@@ -2,6 +2,7 @@ package io.fleetcast.control;
 
 import io.fleetcast.control.access.AccessCache;
 import io.fleetcast.control.access.AccessInvalidation;
+import io.fleetcast.control.access.RobotAccess;
 import io.fleetcast.control.auth.AuthAudit;
 import io.fleetcast.control.bootstrap.Bootstrap;
 import io.fleetcast.control.auth.AuthPolicy;
@@ -13,6 +14,7 @@ import io.fleetcast.control.http.Json;
 import io.fleetcast.control.metrics.MetricsRoutes;
 import io.fleetcast.control.metrics.Registries;
 import io.fleetcast.control.permission.PermissionRoutes;
+import io.fleetcast.control.queue.PlayroomAdminRoutes;
 import io.fleetcast.control.queue.QueueDrivesPlayroom;
 import io.fleetcast.control.socket.ControlSockets;
 import io.fleetcast.control.socket.FleetAccess;
@@ -35,6 +37,8 @@ import io.fleetcast.control.token.SigningSecret;
 import io.fleetcast.control.token.StandingCache;
 import io.fleetcast.control.token.TokenStore;
 import io.fleetcast.control.token.Tokens;
+import io.fleetcast.control.ui.ContentSecurityPolicy;
+import io.fleetcast.control.ui.PageRoutes;
 import io.fleetcast.control.user.AdminUserRoutes;
 import io.fleetcast.control.user.PasswordHasher;
 import io.fleetcast.control.user.UserRoutes;
@@ -47,6 +51,8 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** The running service: builds every part from the config, serves HTTP, closes in reverse order. */
@@ -101,7 +107,8 @@ public final class ControlServer implements AutoCloseable {
                     new AuthRoutes(new AuthPolicy(access, tokens, driver, config.bootstrap().bridgeReadToken()),
                             new FailureLimiter(config.authFailureLimit(), config.authFailureWindow()),
                             audit, watch, json, clock, registry, readers::opened),
-                    new StreamInfoRoutes(config.webrtcUrl(), config.hlsUrl(), config.cdnUrl(), config.playroomPlaylist(), json),
+                    new StreamInfoRoutes(config.webrtcUrl(), config.hlsUrl(), config.cdnUrl(), config.playroomPlaylist(),
+                            () -> access.playroom().map(RobotAccess::robotId), json),
                     new UserRoutes(users, bearer, json),
                     new LoginRoutes(users, tokens, revocations, accounts, bearer,
                             new LoginLimiter(stores.redis(), config.login()),
@@ -109,7 +116,10 @@ public final class ControlServer implements AutoCloseable {
                     new AdminUserRoutes(users, bearer, json),
                     new RobotRoutes(robots, bearer, json),
                     new PermissionRoutes(permissions, new OwnedRobots(robots), users, bearer, json),
-                    sockets, new HlsFiles(config.hlsDir()));
+                    sockets,
+                    new PlayroomAdminRoutes(sockets.queue(), sockets.queueChanges(),
+                            () -> access.playroom().map(RobotAccess::robotId), bearer, json),
+                    new PageRoutes(new ContentSecurityPolicy(mediaUrls(config))), new HlsFiles(config.hlsDir()));
             server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
@@ -129,6 +139,13 @@ public final class ControlServer implements AutoCloseable {
             throw e;
         }
         LOG.log(Level.INFO, "control service listening on port " + server.port() + " with " + config);
+    }
+
+    /** The origins the pages may reach besides this service: MediaMTX and the CDN. */
+    private static List<URI> mediaUrls(ControlConfig config) {
+        List<URI> urls = new ArrayList<>(List.of(config.webrtcUrl(), config.hlsUrl()));
+        config.cdnUrl().ifPresent(urls::add);
+        return urls;
     }
 
     private SessionKicker kicker(ControlConfig config) {

@@ -41,7 +41,12 @@ public final class Main {
     /** The HTTP routing table, used by {@link ControlServer} and tests alike. */
     public static void routing(HttpRouting.Builder routing, Deps deps) {
         ErrorMapping.register(routing, deps.json());
-        routing.get("/health", deps.health())
+        routing.get("/", deps.pages()::playroom)
+                .get("/dashboard", deps.pages()::dashboard)
+                .get("/admin", deps.pages()::admin)
+                .get("/ui/vendor/{file}", deps.pages()::vendor)
+                .get("/ui/{file}", deps.pages()::file)
+                .get("/health", deps.health())
                 .get("/metrics", deps.metrics())
                 .post("/internal/auth", deps.auth())
                 .get("/api/stream/info", deps.streamInfo())
@@ -54,6 +59,10 @@ public final class Main {
                 .get("/api/admin/users", deps.admin()::list)
                 .post("/api/admin/users/{id}/disable", deps.admin()::disable)
                 .post("/api/admin/users/{id}/enable", deps.admin()::enable)
+                .get("/api/admin/robots", deps.robots()::listAll)
+                .get("/api/admin/playroom", deps.playroomAdmin()::status)
+                .post("/api/admin/playroom/skip", deps.playroomAdmin()::skip)
+                .post("/api/admin/playroom/clear", deps.playroomAdmin()::clear)
                 .post("/api/robots", deps.robots()::create)
                 .get("/api/robots", deps.robots()::listMine)
                 .get("/api/robots/{id}", deps.robots()::get)

@@ -59,6 +59,16 @@ public final class PlayroomQueue {
         return run(Script.BACK, robot, user);
     }
 
+    /** An operator ends the current turn or ready check; the next in line is promoted. */
+    public QueueSnapshot skip(long robot) {
+        return run(Script.SKIP, robot, null);
+    }
+
+    /** An operator empties the queue, the current driver included. */
+    public QueueSnapshot clear(long robot) {
+        return run(Script.CLEAR, robot, null);
+    }
+
     public QueueSnapshot tick(long robot) {
         return run(Script.TICK, robot, null);
     }

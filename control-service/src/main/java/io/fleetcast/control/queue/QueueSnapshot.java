@@ -42,7 +42,7 @@ public record QueueSnapshot(long robot, String event, boolean changed, Long driv
     /** Events after which the robot must stop: whoever was driving no longer is. */
     public boolean endsATurn() {
         return changed && switch (event) {
-            case "driver_left", "turn_ended", "idle", "disconnected", "skipped" -> true;
+            case "driver_left", "turn_ended", "idle", "disconnected", "skipped", "cleared" -> true;
             default -> false;
         };
     }

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** One queue operation as a Lua script: the shared prelude followed by the operation's body. */
 enum Script {
-    JOIN, LEAVE, READY, TOUCH, GONE, BACK, TICK, STATUS;
+    JOIN, LEAVE, READY, TOUCH, GONE, BACK, TICK, STATUS, SKIP, CLEAR;
 
     private final String source = load("prelude") + "\n" + load(name().toLowerCase());
 

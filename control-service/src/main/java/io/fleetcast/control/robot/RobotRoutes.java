@@ -40,6 +40,15 @@ public final class RobotRoutes {
         json.send(res, Status.OK_200, robots.ownedBy(caller.userId()).stream().map(RobotView::of).toList());
     }
 
+    /** {@code GET /api/admin/robots[?after=id]}: every robot, up to 1000 in id order (operators). */
+    public void listAll(ServerRequest req, ServerResponse res) {
+        if (!bearer.require(req).isOperator()) {
+            throw new ForbiddenException("operator role required");
+        }
+        long after = req.query().first("after").map(Long::parseLong).orElse(0L);
+        json.send(res, Status.OK_200, robots.page(Math.max(0, after), 1000).stream().map(RobotView::of).toList());
+    }
+
     public void get(ServerRequest req, ServerResponse res) {
         Principal caller = bearer.require(req);
         json.send(res, Status.OK_200, RobotView.of(owned.require(Ids.pathId(req, "id"), caller)));

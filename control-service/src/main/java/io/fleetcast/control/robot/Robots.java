@@ -18,6 +18,7 @@ public final class Robots {
     private static final String ROTATE = "UPDATE robots SET stream_key_hash = ?, updated_at = now() WHERE id = ?";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM robots WHERE id = ?";
     private static final String BY_OWNER = "SELECT " + COLUMNS + " FROM robots WHERE owner_id = ? ORDER BY id";
+    private static final String PAGE = "SELECT " + COLUMNS + " FROM robots WHERE id > ? ORDER BY id LIMIT ?";
     private static final String DELETE = "DELETE FROM robots WHERE id = ?";
     private static final String PLAYROOM = "SELECT " + COLUMNS + " FROM robots WHERE kind = 'playroom'";
 
@@ -93,9 +94,20 @@ public final class Robots {
     }
 
     public List<Robot> ownedBy(long ownerId) {
+        return list(BY_OWNER, ownerId);
+    }
+
+    /** Every robot, in id order: up to {@code limit} after the id {@code after} (the admin page). */
+    public List<Robot> page(long after, int limit) {
+        return list(PAGE, after, limit);
+    }
+
+    private List<Robot> list(String sql, long... parameters) {
         return database.withConnection(c -> {
-            try (PreparedStatement st = c.prepareStatement(BY_OWNER)) {
-                st.setLong(1, ownerId);
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    st.setLong(i + 1, parameters[i]);
+                }
                 try (ResultSet rs = st.executeQuery()) {
                     List<Robot> robots = new ArrayList<>();
                     while (rs.next()) {

@@ -3,6 +3,7 @@ package io.fleetcast.control.socket;
 import io.fleetcast.control.protocol.MessageCodec;
 import io.fleetcast.control.queue.DeadlineTicker;
 import io.fleetcast.control.queue.PlayroomQueue;
+import io.fleetcast.control.queue.QueueChanges;
 import io.fleetcast.control.queue.QueueSettings;
 import io.fleetcast.control.relay.RedisAddress;
 import io.helidon.webserver.http.Handler;
@@ -112,6 +113,11 @@ public final class ControlSockets implements AutoCloseable {
 
     public PlayroomQueue queue() {
         return queue;
+    }
+
+    /** Where a queue change made outside a socket (an operator's override) is announced. */
+    public QueueChanges queueChanges() {
+        return hub;
     }
 
     /** Sockets held by this instance. */
