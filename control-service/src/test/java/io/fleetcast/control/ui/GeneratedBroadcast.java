@@ -1,6 +1,7 @@
 package io.fleetcast.control.ui;
 
 import io.fleetcast.bridge.broadcast.Pipeline;
+import io.fleetcast.bridge.gpu.VideoPath;
 import io.fleetcast.bridge.broadcast.RunSettings;
 import io.fleetcast.bridge.broadcast.SlateSettings;
 import io.fleetcast.bridge.encoder.EncoderOptions;
@@ -49,7 +50,8 @@ final class GeneratedBroadcast {
                 new EncoderOptions("ultrafast", "p4"), 0, 2.0, 128_000, 0, true);
         HlsOutput output = new HlsOutput(new LocalDirectory(hls), hls.resolve(".staging"), new HlsSettings(2.0, 0));
         try (Pipeline pipeline = new Pipeline(input, run, new SlateSettings(SlateSettings.DEFAULT_AFTER, null),
-                List.of(output), null, null, "playroom", Duration.ofSeconds(60)).start()) {
+                List.of(output), null, null, VideoPath.inMemory("libx264", "generated broadcast"), Duration.ofSeconds(60))
+                .start()) {
             if (!pipeline.awaitEnd(Duration.ofMinutes(2))) {
                 throw new AssertionError("the bridge pipeline did not finish the generated source in 2 minutes");
             }
