@@ -2,6 +2,7 @@ package io.fleetcast.e2e;
 
 import io.fleetcast.stack.AdminCommand;
 import io.fleetcast.stack.ControlApi;
+import io.fleetcast.stack.ProcessGroup;
 import io.fleetcast.stack.Repository;
 import io.fleetcast.stack.ServiceProcess;
 
@@ -13,9 +14,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,7 +31,7 @@ final class Stack implements AutoCloseable {
     static final double SEGMENT_SECONDS = 1.0;
 
     private final Path dir;
-    private final List<AutoCloseable> parts = new ArrayList<>();
+    private final ProcessGroup parts = new ProcessGroup();
     private final Map<String, String> controlEnv = new HashMap<>();
     private final ControlApi api;
     private final Gateway gateway;
@@ -189,20 +188,12 @@ final class Stack implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T add(T part) {
-        parts.add(part);
-        return part;
+        return parts.add(part);
     }
 
     /** Stops every process, the last started first. */
     @Override
     public void close() {
-        for (int i = parts.size() - 1; i >= 0; i--) {
-            try {
-                parts.get(i).close();
-            } catch (Exception e) {
-                System.err.println("stopping " + parts.get(i) + " failed: " + e);
-            }
-        }
-        parts.clear();
+        parts.close();
     }
 }

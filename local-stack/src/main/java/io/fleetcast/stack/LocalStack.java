@@ -3,7 +3,6 @@ package io.fleetcast.stack;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +16,7 @@ import java.util.Map;
  * stops them, the last started first.
  */
 public final class LocalStack implements AutoCloseable {
-    private final List<AutoCloseable> processes = new ArrayList<>();
+    private final ProcessGroup processes = new ProcessGroup();
     private final LocalSettings settings;
     private final Accounts.Made accounts;
 
@@ -77,45 +76,13 @@ public final class LocalStack implements AutoCloseable {
                         + " (MEDIAMTX_BIN)");
     }
 
-    private <T extends AutoCloseable> T add(T process) {
-        processes.add(process);
-        return process;
+    private <T extends AutoCloseable> T add(T part) {
+        return processes.add(part);
     }
 
+    /** Stops every process, the last started first. */
     @Override
     public void close() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            try {
-                processes.get(i).close();
-            } catch (Exception e) {
-                System.err.println("stopping " + processes.get(i) + " failed: " + e.getMessage());
-            }
-        }
-        processes.clear();
+        processes.close();
     }
-
-    public static void main(String[] args) throws InterruptedException {
-        LocalSettings settings;
-        try {
-            settings = LocalSettings.fromEnv(System.getenv(), Path.of(""));
-        } catch (IllegalArgumentException e) {
-            System.err.println("local stack: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        long started = System.nanoTime();
-        System.out.println("starting Fleetcast in " + settings.dir().toAbsolutePath() + " ...");
-        LocalStack stack;
-        try {
-            stack = start(settings);
-        } catch (RuntimeException e) {
-            System.err.println("local stack: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
-        System.out.printf("%s  (started in %.0f s)%n", stack.banner(), (System.nanoTime() - started) / 1e9);
-        new java.util.concurrent.CountDownLatch(1).await();
-    }
-
 }

@@ -1,0 +1,26 @@
+package io.fleetcast.stack;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a stack started (processes, sockets), stopped the last started first; a part that fails to stop is reported and the rest still stop. */
+public final class ProcessGroup implements AutoCloseable {
+    private final List<AutoCloseable> parts = new ArrayList<>();
+
+    public <T extends AutoCloseable> T add(T part) {
+        parts.add(part);
+        return part;
+    }
+
+    @Override
+    public void close() {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                System.err.println("stopping " + parts.get(i) + " failed: " + e.getMessage());
+            }
+        }
+        parts.clear();
+    }
+}
