@@ -35,14 +35,10 @@ final class OutputWorker implements AutoCloseable {
 
     private record End(CompletableFuture<Void> done) implements Message { }
 
-    /** Bytes that may wait when the streams' bitrates are unknown. */
-    private static final long DEFAULT_MAX_BYTES = 8L << 20;
-    private static final long MIN_MAX_BYTES = 256L << 10;
-
     private final Output output;
     private final double maxSeconds;
     private final boolean live;
-    private long maxBytes = DEFAULT_MAX_BYTES;
+    private long maxBytes = QueueLimit.DEFAULT_BYTES;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Condition room = lock.newCondition();
@@ -138,21 +134,13 @@ final class OutputWorker implements AutoCloseable {
             }
             if (message instanceof Begin begin) {
                 admission.reset(videoStreams(begin.streams()));
-                maxBytes = maxBytes(begin.streams());
+                maxBytes = QueueLimit.bytes(begin.streams(), maxSeconds);
             }
             queue.addLast(message);
             changed.signal();
         } finally {
             lock.unlock();
         }
-    }
-
-    private long maxBytes(List<StreamDescription> streams) {
-        long bitsPerSecond = 0;
-        for (StreamDescription stream : streams) {
-            bitsPerSecond += stream.isAudio() ? stream.parameters().av().bit_rate() : stream.rung().maxRate();
-        }
-        return bitsPerSecond <= 0 ? DEFAULT_MAX_BYTES : Math.max(MIN_MAX_BYTES, (long) (bitsPerSecond / 8 * maxSeconds));
     }
 
     private static int videoStreams(List<StreamDescription> streams) {
