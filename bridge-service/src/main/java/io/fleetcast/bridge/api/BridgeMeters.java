@@ -35,6 +35,7 @@ public final class BridgeMeters implements AutoCloseable {
     private final MultiGauge outputBitRate;
     private final MultiGauge outputDropped;
     private final MultiGauge outputReconnects;
+    private final MultiGauge outputCounts;
     private final GpuMeters gpuMeters;
 
     public BridgeMeters(BroadcastManager manager, Supplier<GpuState> gpu) {
@@ -59,6 +60,7 @@ public final class BridgeMeters implements AutoCloseable {
         outputBitRate = gauge("bridge.output.bitrate", "bits per second an output wrote");
         outputDropped = gauge("bridge.output.dropped.packets", "packets an output lost while behind");
         outputReconnects = gauge("bridge.output.reconnects", "times an output reconnected");
+        outputCounts = gauge("bridge.output.count", "an output's own counts (S3: segments uploaded, skipped, ...)");
     }
 
     private MultiGauge gauge(String name, String description) {
@@ -74,6 +76,7 @@ public final class BridgeMeters implements AutoCloseable {
         List<MultiGauge.Row<?>> outBits = new ArrayList<>();
         List<MultiGauge.Row<?>> outDropped = new ArrayList<>();
         List<MultiGauge.Row<?>> outReconnects = new ArrayList<>();
+        List<MultiGauge.Row<?>> outCounts = new ArrayList<>();
         for (BroadcastHealth b : all) {
             Tags tags = Tags.of("broadcast", b.name());
             add(rows, PerBroadcast.INPUT_FPS, tags, b, BroadcastHealth::fpsIn);
@@ -93,6 +96,8 @@ public final class BridgeMeters implements AutoCloseable {
                 outBits.add(MultiGauge.Row.of(outputTags, output.bitRate()));
                 outDropped.add(MultiGauge.Row.of(outputTags, output.dropped()));
                 outReconnects.add(MultiGauge.Row.of(outputTags, output.reconnects()));
+                output.counts().forEach((count, value) -> outCounts.add(MultiGauge.Row.of(outputTags.and("count", count),
+                        value)));
             }
         }
         broadcast.forEach((which, gauge) -> gauge.register(rows.getOrDefault(which, List.of()), true));
@@ -101,6 +106,7 @@ public final class BridgeMeters implements AutoCloseable {
         outputBitRate.register(outBits, true);
         outputDropped.register(outDropped, true);
         outputReconnects.register(outReconnects, true);
+        outputCounts.register(outCounts, true);
         gpuMeters.refresh();
         return registry.scrape();
     }

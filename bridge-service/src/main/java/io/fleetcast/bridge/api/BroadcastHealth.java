@@ -25,6 +25,6 @@ public record BroadcastHealth(String name, String state, double fpsIn, double fp
 
     private static OutputFigures figures(OutputMetrics o, Activity activity) {
         return new OutputFigures(o.name(), o.state(), activity.bitRate(o.name()), o.reconnects(), o.dropped(),
-                o.lastError());
+                o.lastError(), o.counts());
     }
 }

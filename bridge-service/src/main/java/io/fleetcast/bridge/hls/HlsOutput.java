@@ -1,6 +1,7 @@
 package io.fleetcast.bridge.hls;
 
 import io.fleetcast.bridge.broadcast.Output;
+import io.fleetcast.bridge.broadcast.OutputHealth;
 import io.fleetcast.bridge.broadcast.StreamDescription;
 import io.fleetcast.media.Packet;
 import java.io.IOException;
@@ -109,6 +110,11 @@ public final class HlsOutput implements Output {
             segmenter.close();
             segmenter.finishPlaylist();
         }
+    }
+
+    @Override
+    public OutputHealth health() {
+        return new OutputHealth("live", 0, "", store.counts());
     }
 
     @Override

@@ -24,4 +24,9 @@ public interface SegmentStore {
 
     /** Removes a segment that left the live window. */
     void delete(String name);
+
+    /** What the store counts, for the health figures (none for a local directory). */
+    default java.util.Map<String, Long> counts() {
+        return java.util.Map.of();
+    }
 }

@@ -92,6 +92,14 @@ public final class S3Store implements SegmentStore, AutoCloseable {
         // The bucket's playlists lag behind the local ones while S3 is down: they decide.
     }
 
+    @Override
+    public java.util.Map<String, Long> counts() {
+        S3Stats stats = stats();
+        return java.util.Map.of("segmentsUploaded", stats.uploaded(), "segmentsSkipped", stats.skipped(),
+                "failedAttempts", stats.failedAttempts(), "playlistsUploaded", stats.playlists(),
+                "segmentsDeleted", stats.deleted(), "segmentsSpooled", (long) stats.spooled());
+    }
+
     public S3Stats stats() {
         return counters.snapshot(queue.waiting());
     }

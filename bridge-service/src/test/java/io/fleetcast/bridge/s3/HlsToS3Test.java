@@ -88,6 +88,11 @@ class HlsToS3Test {
                     assertThat(publishing.get(60, TimeUnit.SECONDS)).isGreaterThan(20);
                     assertThat(pipeline.metrics().outputDrops()).as("packets each output lost").hasSize(3)
                             .allSatisfy((output, drops) -> assertThat(drops).as(output).isZero());
+                    var outputs = pipeline.metrics().outputs();
+                    assertThat(outputs.get(0).counts()).as("a local directory counts nothing of its own").isEmpty();
+                    assertThat(outputs.get(1).counts().get("failedAttempts")).as("the health figures show the outage")
+                            .isPositive();
+                    assertThat(outputs.get(1).counts()).containsKeys("segmentsUploaded", "segmentsSkipped");
                 }
                 assertThat(roomy.awaitIdle(Duration.ofSeconds(10))).isTrue();
                 assertThat(tight.awaitIdle(Duration.ofSeconds(10))).isTrue();
