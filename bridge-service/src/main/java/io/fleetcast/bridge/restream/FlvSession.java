@@ -80,10 +80,10 @@ final class FlvSession implements AutoCloseable {
             return new FlvSession(settings, deadline, media, video, audio, parameterSets);
         } catch (MediaException e) {
             MediaException scrubbed = scrubbed(settings, deadline, e, "connect", settings.connectTimeout());
-            closeQuietly(settings, deadline, media);
+            closeQuietly(settings, deadline, media, CLOSE_GRACE);
             throw scrubbed;
         } catch (RuntimeException e) {
-            closeQuietly(settings, deadline, media);
+            closeQuietly(settings, deadline, media, CLOSE_GRACE);
             throw e;
         }
     }
@@ -134,7 +134,15 @@ final class FlvSession implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(settings, deadline, media);
+        closeQuietly(settings, deadline, media, CLOSE_GRACE);
+    }
+
+    /**
+     * Closes a connection that failed (a write timed out, the peer went away) without the
+     * trailer's grace: a peer that stopped reading would hold the caller that long again.
+     */
+    public void abandon() {
+        closeQuietly(settings, deadline, media, Duration.ZERO);
     }
 
     private static Map<String, String> ioOptions(RestreamSettings settings) {
@@ -165,12 +173,12 @@ final class FlvSession implements AutoCloseable {
         parameters.extradata_size(bytes.length);
     }
 
-    /** The trailer and the RTMP goodbye get a short grace; a broken connection fails them at once. */
-    private static void closeQuietly(RestreamSettings settings, Deadline deadline, OutputMedia media) {
+    /** The trailer and the RTMP goodbye get {@code grace}; a broken connection fails them at once. */
+    private static void closeQuietly(RestreamSettings settings, Deadline deadline, OutputMedia media, Duration grace) {
         if (media == null) {
             return;
         }
-        deadline.arm(CLOSE_GRACE);
+        deadline.arm(grace);
         try {
             media.close();
         } catch (MediaException e) {

@@ -234,7 +234,11 @@ public final class RestreamOutput implements Output {
     /** A live connection broke: always worth another try. */
     private void lost(MediaException e) {
         Duration liveFor = Duration.ofNanos(System.nanoTime() - liveSince);
-        dropSession();
+        if (session != null) {
+            FlvSession broken = session;
+            session = null;
+            broken.abandon();
+        }
         if (!closing.get()) {
             failed(new Failure(Failure.Kind.TRANSIENT, String.format(java.util.Locale.ROOT,
                     "connection lost after %.1f s: %s", liveFor.toMillis() / 1000.0, settings.scrub(e.getMessage()))),
