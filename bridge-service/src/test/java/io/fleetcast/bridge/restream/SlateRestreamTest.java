@@ -81,7 +81,8 @@ class SlateRestreamTest {
             longestArrivalGap = Math.max(longestArrivalGap, session.arrivalNanos.get(i) - session.arrivalNanos.get(i - 1));
         }
         assertThat(longestArrivalGap / 1_000_000).as("longest wait between two pictures (ms)").isLessThan(500);
-        assertThat(session.longestGapMillis()).as("longest step between two timestamps (ms)").isLessThanOrEqualTo(70);
+        // Continuous through the slate: no jump; a loaded machine may drop a few pictures to keep up (33 ms each).
+        assertThat(session.longestGapMillis()).as("longest step between two timestamps (ms)").isLessThanOrEqualTo(200);
         List<Boolean> slate = session.pictureLuma.stream().map(luma -> Math.abs(luma - SLATE_LUMA) < 12).toList();
         long slatePictures = slate.stream().filter(b -> b).count();
         assertThat(slatePictures).as("slate pictures in 10 s at 30 fps").isGreaterThan(8 * 30);
