@@ -1,6 +1,5 @@
 package io.fleetcast.stack;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,14 +48,6 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(LocalSettings settings) {
         return new LocalStack(settings);
-    }
-
-    public Accounts.Made accounts() {
-        return accounts;
-    }
-
-    public URI controlUrl() {
-        return settings.controlUrl();
     }
 
     /** What the person who started it needs to know. */

@@ -44,7 +44,7 @@ public final class ControlSockets implements AutoCloseable {
         MessageCodec codec = new MessageCodec();
         this.redis = address.client();
         this.hub = new Hub(codec, address);
-        this.presence = new RobotPresence(redis, hub::localRobots);
+        this.presence = new RobotPresence(redis, hub::localRobots, hub::sweepPresence);
         this.queue = new PlayroomQueue(redis, queueSettings, clock);
         this.ticker = new DeadlineTicker(queue, hub, queueSettings);
         this.wiring = new Wiring(codec, new Admission(access), hub, queue, presence,

@@ -120,6 +120,21 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
                 Envelope.encode('p', online ? "1" : "0", codec.encode(new Presence(robot, online))));
     }
 
+    /**
+     * Robots this instance's watchers believe online, whose socket is on another instance, and
+     * that {@code online} no longer finds (their instance died without saying so): the watchers
+     * here are told they are offline, once.
+     */
+    void sweepPresence(java.util.function.LongPredicate online) {
+        rooms.values().forEach(room -> {
+            if (room.robotOnline() && room.robots().isEmpty() && !room.watchers().isEmpty()
+                    && !online.test(room.robot()) && room.robotWentOffline()) {
+                String frame = codec.encode(new Presence(room.robot(), false));
+                room.watchers().forEach(link -> link.send(frame));
+            }
+        });
+    }
+
     /** Tells every instance that this socket is now the robot's only one. */
     void robotReplaced(Link link) {
         relay.publish(Channels.toRobot(link.robot()), Envelope.encode('r', tokenOf(link), ""));

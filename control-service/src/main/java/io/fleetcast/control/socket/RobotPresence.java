@@ -7,19 +7,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
  * Which robots have a control socket, across instances: a Redis key per robot holding the
- * socket's token, with a TTL the holding instance keeps refreshing, so a killed instance's
- * robots turn offline by themselves.
+ * socket's token, with a TTL the holding instance refreshes every second, so a killed
+ * instance's robots turn offline by themselves within {@value #TTL_SECONDS} s. Every second the
+ * instance also sweeps the robots its watchers believe online but whose socket is elsewhere:
+ * a key that expired (its instance died, sending no offline event) is told to them as offline.
  */
 final class RobotPresence implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RobotPresence.class.getName());
-    private static final long TTL_SECONDS = 30;
+    static final long TTL_SECONDS = 4;
+    private static final long BEAT_MILLIS = 1000;
     private static final String RELEASE = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0""";
@@ -28,12 +33,13 @@ final class RobotPresence implements AutoCloseable {
     private final ScheduledExecutorService heartbeat;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    RobotPresence(UnifiedJedis redis, Supplier<Map<Long, String>> localRobots) {
+    /** @param sweep given {@link #online}, tells local watchers of robots that went offline unannounced */
+    RobotPresence(UnifiedJedis redis, Supplier<Map<Long, String>> localRobots, Consumer<LongPredicate> sweep) {
         this.redis = redis;
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("robot-presence").factory());
-        heartbeat.scheduleWithFixedDelay(() -> refresh(localRobots.get()),
-                TTL_SECONDS / 3, TTL_SECONDS / 3, TimeUnit.SECONDS);
+        heartbeat.scheduleWithFixedDelay(() -> beat(localRobots.get(), sweep), BEAT_MILLIS, BEAT_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     boolean online(long robot) {
@@ -50,9 +56,10 @@ final class RobotPresence implements AutoCloseable {
         return removed instanceof Long count && count > 0;
     }
 
-    private void refresh(Map<Long, String> robots) {
+    private void beat(Map<Long, String> robots, Consumer<LongPredicate> sweep) {
         try {
             robots.forEach((robot, token) -> markOnline(robot, token));
+            sweep.accept(this::online);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "refreshing robot presence failed; retrying", e);
         }

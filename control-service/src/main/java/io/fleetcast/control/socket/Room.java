@@ -43,6 +43,11 @@ final class Room {
         robotOnline.set(online);
     }
 
+    /** Marks the robot offline; true for the one caller that changed it. */
+    boolean robotWentOffline() {
+        return robotOnline.compareAndSet(true, false);
+    }
+
     QueueSnapshot queue() {
         return queue.get();
     }

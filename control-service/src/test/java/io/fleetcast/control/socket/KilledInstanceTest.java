@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An instance in its own JVM, killed with SIGKILL in the middle of a turn: nothing on it runs
- * any more, yet the turn ends on time on the surviving instance.
+ * An instance in its own JVM, killed with SIGKILL: nothing on it runs any more, yet a turn it
+ * started ends on time on the surviving instance, and the robots it held are shown offline there
+ * within 5 s.
  */
 @ExtendWith(StoresExtension.class)
 class KilledInstanceTest {
@@ -56,6 +57,34 @@ class KilledInstanceTest {
                 assertThat(next.path("position").asInt()).isZero();
                 assertThat(now).isBetween(turnEndsAt, turnEndsAt + 1_000);
             }
+        } finally {
+            doomed.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aRobotOnAKilledInstanceIsShownOfflineWithinFiveSeconds(TestStores stores) throws Exception {
+        stores.flushRedis();
+        RedisAddress redis = new RedisAddress(stores.redisUri());
+        Process doomed = startInstance(redis);
+        try (ControlServer survivor = new ControlServer(new SyntheticAccess(1), redis, SocketSettings.defaults(),
+                QueueSettings.defaults())) {
+            int port = awaitReady(doomed);
+            Probe robot = Probe.welcomed(URI.create("ws://127.0.0.1:" + port + "/control/robot_1?key=k1"));
+            try (Probe viewer = Probe.open(survivor.ws(1, "token=u7"))) {
+                assertThat(viewer.await("welcome").path("robotOnline").asBoolean()).isTrue();
+
+                doomed.destroyForcibly().waitFor();
+                long killed = System.nanoTime();
+
+                JsonNode offline = viewer.awaitFrame(m -> m.path("type").asText().equals("presence"),
+                        "the offline event", Duration.ofSeconds(10));
+                long millis = (System.nanoTime() - killed) / 1_000_000;
+                assertThat(offline.path("online").asBoolean()).isFalse();
+                assertThat(offline.path("robot").asLong()).isEqualTo(1);
+                assertThat(millis).as("ms from the kill to the offline event").isLessThanOrEqualTo(5_500);
+            }
+            robot.close();
         } finally {
             doomed.destroyForcibly();
         }

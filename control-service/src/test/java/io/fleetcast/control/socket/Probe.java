@@ -67,7 +67,11 @@ public final class Probe implements WebSocket.Listener, AutoCloseable {
 
     /** The next frame that {@code match} accepts, skipping others; fails after 5 s naming {@code what}. */
     public JsonNode awaitFrame(Predicate<JsonNode> match, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        return awaitFrame(match, what, java.time.Duration.ofSeconds(5));
+    }
+
+    public JsonNode awaitFrame(Predicate<JsonNode> match, String what, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         List<JsonNode> skipped = new ArrayList<>();
         try {
             while (System.nanoTime() < deadline) {
