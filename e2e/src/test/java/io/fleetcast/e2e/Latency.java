@@ -24,13 +24,9 @@ final class Latency {
         String describe() {
             return String.format(java.util.Locale.ROOT, "command -> robot software p50 %d ms, p95 %d ms (%d);"
                             + " capture -> bridge input p50 %d ms, p95 %d ms (%d); capture -> HLS decoded p50 %d ms,"
-                            + " p95 %d ms (%d)", p(commandToRobot, 50), p(commandToRobot, 95), commandToRobot.size(),
-                    p(captureToBridge, 50), p(captureToBridge, 95), captureToBridge.size(), p(captureToHls, 50),
-                    p(captureToHls, 95), captureToHls.size());
-        }
-
-        static long p(List<Long> values, int percentile) {
-            return Percentiles.of(values, percentile);
+                            + " p95 %d ms (%d)", Percentiles.of(commandToRobot, 50), Percentiles.of(commandToRobot, 95), commandToRobot.size(),
+                    Percentiles.of(captureToBridge, 50), Percentiles.of(captureToBridge, 95), captureToBridge.size(), Percentiles.of(captureToHls, 50),
+                    Percentiles.of(captureToHls, 95), captureToHls.size());
         }
     }
 

@@ -29,9 +29,9 @@ public final class LatencyBench {
             figures = Latency.measure(stack, "360p", seconds, 200);
         }
         long segmentMs = (long) (Stack.SEGMENT_SECONDS * 1000);
-        long command = Latency.Figures.p(figures.commandToRobot(), 95);
-        long bridge = Latency.Figures.p(figures.captureToBridge(), 95);
-        long hls = Latency.Figures.p(figures.captureToHls(), 95);
+        long command = Percentiles.of(figures.commandToRobot(), 95);
+        long bridge = Percentiles.of(figures.captureToBridge(), 95);
+        long hls = Percentiles.of(figures.captureToHls(), 95);
         boolean met = command <= 50 && bridge <= 500 && hls <= 2 * segmentMs + 1000;
         System.out.println(figures.describe());
         System.out.printf(Locale.ROOT, "targets: command p95 <= 50 ms, capture -> bridge p95 <= 500 ms, capture -> HLS"
@@ -40,8 +40,8 @@ public final class LatencyBench {
         System.out.printf(Locale.ROOT, "{\"seconds\":%d,\"segmentMs\":%d,\"captureToHlsMsP50\":%d,\"captureToHlsMsP95\":%d,"
                         + "\"captureToBridgeMsP50\":%d,\"captureToBridgeMsP95\":%d,\"commandToRobotMsP50\":%d,"
                         + "\"commandToRobotMsP95\":%d,\"targetsMet\":%b,\"cores\":%d}%n", seconds, segmentMs,
-                Latency.Figures.p(figures.captureToHls(), 50), hls, Latency.Figures.p(figures.captureToBridge(), 50),
-                bridge, Latency.Figures.p(figures.commandToRobot(), 50), command, met,
+                Percentiles.of(figures.captureToHls(), 50), hls, Percentiles.of(figures.captureToBridge(), 50),
+                bridge, Percentiles.of(figures.commandToRobot(), 50), command, met,
                 Runtime.getRuntime().availableProcessors());
     }
 }

@@ -131,11 +131,11 @@ class PlayroomEndToEndTest {
     void commandsAndPicturesArriveWithinTheLatencyTargets() throws Exception {
         Latency.Figures figures = Latency.measure(stack, "360p", 5, 50);
         System.out.println("e2e: " + figures.describe());
-        assertThat(Latency.Figures.p(figures.commandToRobot(), 95)).as("command p95 (target 50 ms on an idle machine)")
+        assertThat(Percentiles.of(figures.commandToRobot(), 95)).as("command p95 (target 50 ms on an idle machine)")
                 .isLessThanOrEqualTo(200);
-        assertThat(Latency.Figures.p(figures.captureToBridge(), 95)).as("capture -> bridge p95 (target 500 ms)")
+        assertThat(Percentiles.of(figures.captureToBridge(), 95)).as("capture -> bridge p95 (target 500 ms)")
                 .isLessThanOrEqualTo(1500);
-        assertThat(Latency.Figures.p(figures.captureToHls(), 95)).as("capture -> HLS p95 (target 2 segments + 1 s)")
+        assertThat(Percentiles.of(figures.captureToHls(), 95)).as("capture -> HLS p95 (target 2 segments + 1 s)")
                 .isLessThanOrEqualTo((long) (2 * Stack.SEGMENT_SECONDS * 1000 + 3000));
     }
 

@@ -36,7 +36,6 @@ final class Stack implements AutoCloseable {
     private final ControlApi api;
     private final Gateway gateway;
     private final DatagramSocket robotCommands;
-    private final ControlApi.User operator;
     private final ControlApi.User alice;
     private final ControlApi.User bob;
     private final ControlApi.Robot rover;
@@ -57,8 +56,8 @@ final class Stack implements AutoCloseable {
             api = new ControlApi(URI.create("http://127.0.0.1:" + controlPort));
             // Not among the logs: what the admin command prints (a password, a stream key) is for the operator.
             AdminCommand admin = new AdminCommand(controlEnv, dir.resolve("admin"));
-            operator = api.signIn("op", admin.createUser("op", "operator"));
-            ControlApi.Robot playroom = admin.createRobot("op", "playroom", true);
+            admin.createUser("op", "operator");
+            ControlApi.Robot playroom = admin.createPlayroom("op");
             playroomId = playroom.id();
             playroomKey = playroom.streamKey();
             alice = api.signUp("alice", PASSWORD);
@@ -88,10 +87,6 @@ final class Stack implements AutoCloseable {
         return gateway;
     }
 
-    ControlApi.User operator() {
-        return operator;
-    }
-
     ControlApi.User alice() {
         return alice;
     }
@@ -114,10 +109,6 @@ final class Stack implements AutoCloseable {
 
     DatagramSocket robotCommands() {
         return robotCommands;
-    }
-
-    ServiceProcess bridge() {
-        return bridge;
     }
 
     /** The bridge's HLS media playlist of one rung ("360p"). */

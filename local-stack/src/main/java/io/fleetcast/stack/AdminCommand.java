@@ -30,12 +30,11 @@ public final class AdminCommand {
         run(password + "\n", "create-user", name, "--role", role, "--password-stdin");
     }
 
-    /** A robot for {@code owner}: its id and stream key. */
-    public ControlApi.Robot createRobot(String owner, String name, boolean playroom) {
-        String output = playroom ? run(null, "create-robot", "--owner", owner, "--name", name, "--playroom")
-                : run(null, "create-robot", "--owner", owner, "--name", name);
-        return new ControlApi.Robot(Long.parseLong(find(ROBOT, output, "robot id")),
-                playroom ? "playroom" : "robot_" + find(ROBOT, output, "robot id"), find(KEY, output, "stream key"));
+    /** The playroom robot, owned by {@code owner}: its id and stream key. */
+    public ControlApi.Robot createPlayroom(String owner) {
+        String output = run(null, "create-robot", "--owner", owner, "--name", "playroom", "--playroom");
+        return new ControlApi.Robot(Long.parseLong(find(ROBOT, output, "robot id")), "playroom",
+                find(KEY, output, "stream key"));
     }
 
     /** A new user with a generated password: the password. */

@@ -1,6 +1,5 @@
 package io.fleetcast.stack;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,29 +74,5 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         processes.close();
-    }
-
-    public static void main(String[] args) throws InterruptedException {
-        LocalSettings settings;
-        try {
-            settings = LocalSettings.fromEnv(System.getenv(), Path.of(""));
-        } catch (IllegalArgumentException e) {
-            System.err.println("local stack: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        long started = System.nanoTime();
-        System.out.println("starting Fleetcast in " + settings.dir().toAbsolutePath() + " ...");
-        LocalStack stack;
-        try {
-            stack = start(settings);
-        } catch (RuntimeException e) {
-            System.err.println("local stack: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
-        System.out.printf("%s  (started in %.0f s)%n", stack.banner(), (System.nanoTime() - started) / 1e9);
-        new java.util.concurrent.CountDownLatch(1).await();
     }
 }

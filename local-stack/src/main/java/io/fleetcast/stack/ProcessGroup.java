@@ -5,6 +5,7 @@ import java.util.List;
 
 /** What a stack started (processes, sockets), stopped the last started first; a part that fails to stop is reported and the rest still stop. */
 public final class ProcessGroup implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ProcessGroup.class.getName());
     private final List<AutoCloseable> parts = new ArrayList<>();
 
     public <T extends AutoCloseable> T add(T part) {
@@ -18,7 +19,7 @@ public final class ProcessGroup implements AutoCloseable {
             try {
                 parts.get(i).close();
             } catch (Exception e) {
-                System.err.println("stopping " + parts.get(i) + " failed: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "stopping " + parts.get(i) + " failed: " + e.getMessage());
             }
         }
         parts.clear();

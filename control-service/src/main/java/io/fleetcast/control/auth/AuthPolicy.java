@@ -3,6 +3,7 @@ package io.fleetcast.control.auth;
 import io.fleetcast.control.access.AccessCache;
 import io.fleetcast.control.access.RobotAccess;
 import io.fleetcast.control.permission.Permission;
+import io.fleetcast.control.robot.StreamKey;
 import io.fleetcast.control.token.Tokens;
 import io.fleetcast.control.token.VerifiedToken;
 import java.util.EnumSet;
@@ -35,7 +36,7 @@ public final class AuthPolicy {
         this.access = access;
         this.tokens = tokens;
         this.playroomDriver = playroomDriver;
-        this.bridgeReadToken = bridgeReadToken.map(io.fleetcast.control.robot.StreamKey::hash);
+        this.bridgeReadToken = bridgeReadToken.map(StreamKey::hash);
     }
 
     public AuthDecision decide(AuthRequest request) {
@@ -95,7 +96,7 @@ public final class AuthPolicy {
         Optional<RobotAccess> playroom = access.playroom();
         long robotId = playroom.map(RobotAccess::robotId).orElse(0L);
         if (protocol != MediaProtocol.WEBRTC && bridgeReadToken.isPresent()
-                && secrets.stream().anyMatch(secret -> io.fleetcast.control.robot.StreamKey.matches(secret,
+                && secrets.stream().anyMatch(secret -> StreamKey.matches(secret,
                 bridgeReadToken.get()))) {
             return AuthDecision.allow("the bridge's read token", robotId, 0);
         }

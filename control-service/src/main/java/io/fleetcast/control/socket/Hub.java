@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongPredicate;
 
 /**
  * This instance's sockets, grouped by robot, and the bridge between them and Redis pub/sub:
@@ -125,7 +126,7 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
      * that {@code online} no longer finds (their instance died without saying so): the watchers
      * here are told they are offline, once.
      */
-    void sweepPresence(java.util.function.LongPredicate online) {
+    void sweepPresence(LongPredicate online) {
         rooms.values().forEach(room -> {
             if (room.robotOnline() && room.robots().isEmpty() && !room.watchers().isEmpty()
                     && !online.test(room.robot()) && room.robotWentOffline()) {
