@@ -17,6 +17,14 @@ public interface Output extends AutoCloseable {
      */
     void begin(List<StreamDescription> streams, boolean discontinuity);
 
+    /**
+     * The streams of a run that this output writes, from those {@code begin} will be given;
+     * packets of the others never reach it, its queue or its pace. Called from the encoders' side.
+     */
+    default List<StreamDescription> takes(List<StreamDescription> streams) {
+        return streams;
+    }
+
     /** One packet of {@code stream}; the caller keeps ownership (take a reference to keep it). */
     void write(StreamDescription stream, Packet packet);
 

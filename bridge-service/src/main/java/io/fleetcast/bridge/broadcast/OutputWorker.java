@@ -1,14 +1,16 @@
 package io.fleetcast.bridge.broadcast;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
 import io.fleetcast.bridge.metrics.OutputMetrics;
 import io.fleetcast.media.Packet;
-import io.fleetcast.media.Rational;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import io.fleetcast.bridge.broadcast.OutputMessage.Begin;
+import io.fleetcast.bridge.broadcast.OutputMessage.Data;
+import io.fleetcast.bridge.broadcast.OutputMessage.End;
 import java.util.ArrayDeque;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,14 +29,6 @@ import java.util.concurrent.locks.ReentrantLock;
 final class OutputWorker implements AutoCloseable {
     private static final Logger LOG = System.getLogger(OutputWorker.class.getName());
 
-    private sealed interface Message { }
-
-    private record Begin(List<StreamDescription> streams, boolean discontinuity) implements Message { }
-
-    private record Data(StreamDescription stream, Packet packet, int size, long arrived) implements Message { }
-
-    private record End(CompletableFuture<Void> done) implements Message { }
-
     private final Output output;
     private final double maxSeconds;
     private final boolean live;
@@ -42,7 +36,9 @@ final class OutputWorker implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Condition room = lock.newCondition();
-    private final ArrayDeque<Message> queue = new ArrayDeque<>();
+    private final ArrayDeque<OutputMessage> queue = new ArrayDeque<>();
+    /** The indices of the streams the output takes in the current run (guarded by the lock). */
+    private final BitSet taken = new BitSet();
     /** Bytes written, for the health figures' per-output bitrate (read by the metrics thread). */
     private final AtomicLong written = new AtomicLong();
     private final GopGate admission = new GopGate();
@@ -71,7 +67,16 @@ final class OutputWorker implements AutoCloseable {
     }
 
     void begin(List<StreamDescription> streams, boolean discontinuity) {
-        enqueue(new Begin(streams, discontinuity));
+        enqueue(new Begin(streams, taken(streams), discontinuity));
+    }
+
+    /** What the output takes; all of it when it cannot say (its {@code begin} then fails on the worker). */
+    private List<StreamDescription> taken(List<StreamDescription> streams) {
+        try {
+            return output.takes(streams);
+        } catch (RuntimeException e) {
+            return streams;
+        }
     }
 
     /** Queues a reference to {@code packet} (the caller keeps its own), or drops it when the output is behind. */
@@ -80,6 +85,9 @@ final class OutputWorker implements AutoCloseable {
         boolean key = (packet.av().flags() & AV_PKT_FLAG_KEY) != 0;
         lock.lock();
         try {
+            if (!taken.get(stream.index())) {
+                return;
+            }
             while (!live && !closed && !queue.isEmpty() && queuedBytes + size > maxBytes) {
                 room.awaitUninterruptibly();
             }
@@ -102,7 +110,7 @@ final class OutputWorker implements AutoCloseable {
                 LOG.log(Level.INFO, "output " + output + " caught up after dropping " + droppedThisEpisode + " packets");
                 droppedThisEpisode = 0;
             }
-            queue.addLast(new Data(stream, packet.newReference(), size, System.nanoTime()));
+            queue.addLast(Data.of(stream, packet, size));
             queuedBytes += size;
             changed.signal();
         } finally {
@@ -123,7 +131,7 @@ final class OutputWorker implements AutoCloseable {
                 health.lastError(), written.get(), health.counts());
     }
 
-    private void enqueue(Message message) {
+    private void enqueue(OutputMessage message) {
         lock.lock();
         try {
             if (closed) {
@@ -133,8 +141,10 @@ final class OutputWorker implements AutoCloseable {
                 return;
             }
             if (message instanceof Begin begin) {
-                admission.reset(videoStreams(begin.streams()));
-                maxBytes = QueueLimit.bytes(begin.streams(), maxSeconds);
+                admission.reset(videoStreams(begin.taken()));
+                maxBytes = QueueLimit.bytes(begin.taken(), maxSeconds);
+                taken.clear();
+                begin.taken().forEach(stream -> taken.set(stream.index()));
             }
             queue.addLast(message);
             changed.signal();
@@ -147,26 +157,41 @@ final class OutputWorker implements AutoCloseable {
         return (int) streams.stream().filter(s -> !s.isAudio()).count();
     }
 
-    private Message take() throws InterruptedException {
+    /**
+     * The next message; null once closed and drained. A paced output gets the earliest queued
+     * packet once its pacer's time has come (one that arrives meanwhile with an earlier time
+     * goes first); not paced once closing.
+     */
+    private OutputMessage take() throws InterruptedException {
         lock.lock();
         try {
-            while (queue.isEmpty() && !closed) {
-                changed.await(100, TimeUnit.MILLISECONDS);
+            while (!closed) {
+                OutputMessage next = pacer == null ? queue.peekFirst() : OutputMessage.earliestOfRun(queue);
+                long wait = next instanceof Data data && pacer != null && data.timed()
+                        ? pacer.due(data.streamNanos(), data.arrived()) - System.nanoTime() : 0;
+                if (next != null && wait <= 0) {
+                    return remove(next);
+                }
+                changed.awaitNanos(next == null ? TimeUnit.MILLISECONDS.toNanos(100) : wait);
             }
-            Message message = queue.pollFirst();
-            if (message instanceof Data data) {
-                queuedBytes -= data.size();
-                room.signalAll();
-            }
-            return message;
+            return queue.isEmpty() ? null : remove(queue.peekFirst());
         } finally {
             lock.unlock();
         }
     }
 
+    private OutputMessage remove(OutputMessage message) {
+        queue.removeFirstOccurrence(message);
+        if (message instanceof Data data) {
+            queuedBytes -= data.size();
+            room.signalAll();
+        }
+        return message;
+    }
+
     private void run() {
         try {
-            Message message;
+            OutputMessage message;
             while ((message = take()) != null) {
                 handle(message);
             }
@@ -175,7 +200,7 @@ final class OutputWorker implements AutoCloseable {
         }
     }
 
-    private void handle(Message message) throws InterruptedException {
+    private void handle(OutputMessage message) throws InterruptedException {
         switch (message) {
             case Begin begin -> {
                 streams = begin.streams();
@@ -183,12 +208,11 @@ final class OutputWorker implements AutoCloseable {
                 if (pacer != null) {
                     pacer.reset();
                 }
-                recovery.reset(videoStreams(begin.streams()));
+                recovery.reset(videoStreams(begin.taken()));
                 call("begin", () -> output.begin(begin.streams(), begin.discontinuity()));
             }
             case Data data -> {
                 try (Packet packet = data.packet()) {
-                    waitUntilDue(data);
                     boolean key = (packet.av().flags() & AV_PKT_FLAG_KEY) != 0;
                     if (failed && !data.stream().isAudio() && key) {
                         restart();
@@ -207,25 +231,6 @@ final class OutputWorker implements AutoCloseable {
                 }
                 end.done().complete(null);
             }
-        }
-    }
-
-    /** A paced output holds each packet until the pacer's time for it (not once the worker is closing). */
-    private void waitUntilDue(Data data) throws InterruptedException {
-        long dts = data.packet().av().dts();
-        if (pacer == null || dts == AV_NOPTS_VALUE) {
-            return;
-        }
-        Rational base = data.stream().timeBase();
-        long due = pacer.due((long) (dts * 1e9 * base.num() / base.den()), data.arrived());
-        lock.lock();
-        try {
-            long wait;
-            while (!closed && (wait = due - System.nanoTime()) > 0) {
-                changed.awaitNanos(wait);
-            }
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -279,7 +284,7 @@ final class OutputWorker implements AutoCloseable {
         }
         lock.lock();
         try {
-            for (Message message : queue) {
+            for (OutputMessage message : queue) {
                 switch (message) {
                     case Data data -> data.packet().close();
                     case End end -> end.done().complete(null);

@@ -87,10 +87,20 @@ public final class RestreamOutput implements Output {
         return new OutputHealth(state.name().toLowerCase(java.util.Locale.ROOT), reconnects, error == null ? "" : error);
     }
 
+    /** The chosen rung and the sound. */
+    @Override
+    public List<StreamDescription> takes(List<StreamDescription> streams) {
+        return List.of(rungChoice.pick(streams), sound(streams));
+    }
+
+    private static StreamDescription sound(List<StreamDescription> streams) {
+        return streams.stream().filter(StreamDescription::isAudio).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("a restream needs an audio stream"));
+    }
+
     @Override
     public void begin(List<StreamDescription> streams, boolean discontinuity) {
-        StreamDescription sound = streams.stream().filter(StreamDescription::isAudio).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("a restream needs an audio stream"));
+        StreamDescription sound = sound(streams);
         StreamDescription picture = rungChoice.pick(streams);
         nativeOwner.lock();
         try {

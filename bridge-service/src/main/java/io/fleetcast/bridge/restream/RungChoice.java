@@ -4,14 +4,15 @@ import io.fleetcast.bridge.broadcast.StreamDescription;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Which video stream a destination sends: the named rung, else (said once) the top one. */
+/** Which video stream a destination sends: the named rung, else (said once) the top one. Thread-safe. */
 final class RungChoice {
     private static final Logger LOG = System.getLogger(RungChoice.class.getName());
 
     private final String rung;
     private final String destination;
-    private boolean warned;
+    private final AtomicBoolean warned = new AtomicBoolean();
 
     /** @param rung the rung's name ("720p"), null for the top one */
     RungChoice(String rung, String destination) {
@@ -32,8 +33,7 @@ final class RungChoice {
                 return candidate;
             }
         }
-        if (!warned) {
-            warned = true;
+        if (!warned.getAndSet(true)) {
             LOG.log(Level.WARNING, "{0}: rung {1} is not in this run (the source is smaller?), sending {2}",
                     destination, rung, rungs.get(0).rung().name());
         }

@@ -5,12 +5,16 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import io.fleetcast.media.MediaException;
 import io.fleetcast.media.Packet;
 import io.fleetcast.media.format.InputMedia;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** An RTMP server (FFmpeg listening) reading packets: the longest wall-clock wait between two pictures. */
+/**
+ * An RTMP server (FFmpeg listening) reading packets: the longest wall-clock wait between two
+ * pictures, and the CPU its own reading took (so a benchmark can leave it out of the sender's).
+ */
 public final class ArrivalReceiver implements AutoCloseable {
     private final String url;
     private final Thread thread;
@@ -18,6 +22,7 @@ public final class ArrivalReceiver implements AutoCloseable {
     private volatile long lastPicture;
     private volatile long maxGapNanos;
     private volatile long maxGapAt;
+    private volatile long cpuNanos;
     private final List<Long> longGapsAt = new CopyOnWriteArrayList<>();
 
     public ArrivalReceiver(int port) {
@@ -32,6 +37,7 @@ public final class ArrivalReceiver implements AutoCloseable {
             lastPicture = before.lastPicture;
             maxGapNanos = before.maxGapNanos;
             maxGapAt = before.maxGapAt;
+            cpuNanos = before.cpuNanos;
         }
         thread = Thread.ofPlatform().daemon().start(this::run);
     }
@@ -42,6 +48,11 @@ public final class ArrivalReceiver implements AutoCloseable {
 
     public long maxGapMs() {
         return maxGapNanos / 1_000_000;
+    }
+
+    /** CPU time this receiver's thread (and those it replaced) used, once closed. */
+    public long cpuNanos() {
+        return cpuNanos;
     }
 
     /** When gaps over 100 ms ended, in seconds after {@code start}. */
@@ -55,6 +66,15 @@ public final class ArrivalReceiver implements AutoCloseable {
     }
 
     private void run() {
+        long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        try {
+            receive();
+        } finally {
+            cpuNanos += ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart;
+        }
+    }
+
+    private void receive() {
         while (!closed) {
             try (InputMedia input = new InputMedia(url, Map.of("listen", "1", "timeout", "2", "rw_timeout", "3000000"),
                     () -> closed); Packet packet = new Packet()) {
