@@ -80,6 +80,7 @@ public final class ControlServer implements AutoCloseable {
     private final TokenStore revocations;
     private final PrometheusMeterRegistry registry;
     private final ControlSockets sockets;
+    private final Retention retention;
     private final WebServer server;
 
     /** {@code playroomDriver} null: the playroom queue decides who reads the playroom over WebRTC. */
@@ -115,7 +116,8 @@ public final class ControlServer implements AutoCloseable {
             Recordings recordings = new Recordings(stores.database());
             SegmentStorage storage = closer.register(SegmentStorage.of(config.recordings(), secret, clock));
             Archive archive = new Archive(recordings, storage.store());
-            closer.register(new Retention(archive, config.recordings().retention(), stores.redis(), clock).start());
+            retention = closer.register(new Retention(archive, config.recordings().retention(), stores.redis(), clock)
+                    .start());
             ReaderSessions readers = new ReaderSessions(kicker(config), standings);
             AccountEvents accounts = closer.register(new AccountEvents(standings, stores.redis(),
                     new CredentialsRevoked(sockets, readers)));
@@ -231,6 +233,11 @@ public final class ControlServer implements AutoCloseable {
 
     public ControlSockets sockets() {
         return sockets;
+    }
+
+    /** The recordings retention job (tests run it at once rather than wait for the hour). */
+    public Retention retention() {
+        return retention;
     }
 
     public TokenStore revocations() {
