@@ -82,6 +82,12 @@ class LiveStatusTest {
                 assertThat(Instant.parse(healed.path("video").path("since").asText())).as("MediaMTX's availableTime")
                         .isEqualTo(published);
                 assertThat(video(client, owner).path("live").asBoolean()).isTrue();
+                try (Probe robotSocket = Probe.welcomed(URI.create("ws://" + base.getHost() + ":" + base.getPort()
+                        + "/control/" + robot.path() + "?key=" + robot.streamKey()))) {
+                    JsonNode online = viewer.await("presence", p -> p.path("online").asBoolean());
+                    assertThat(online.path("video").path("live").asBoolean()).as("the socket's event carries the video")
+                            .isTrue();
+                }
                 mediamtx.stopped(robot.path());
                 viewer.awaitFrame(p -> p.path("type").asText().equals("presence") && p.has("video")
                         && !p.path("video").path("live").asBoolean(), "a missed unavailable hook healed by the poll",
