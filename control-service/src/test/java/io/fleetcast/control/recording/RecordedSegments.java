@@ -25,21 +25,21 @@ import java.util.Map;
  * fragments (moof + mdat), cut at key frames every {@value #SECONDS} s from one FFmpeg-encoded
  * stream (H.264 test pattern).
  */
-final class RecordedSegments {
-    static final double SECONDS = 2.0;
+public final class RecordedSegments {
+    public static final double SECONDS = 2.0;
     private static final int FPS = 15;
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss-SSSSSS")
             .withZone(ZoneOffset.UTC);
 
     /** One recorded file: where, when it starts, and how long it plays. */
-    record Recorded(Path file, Instant start, double seconds) {
+    public record Recorded(Path file, Instant start, double seconds) {
     }
 
     private RecordedSegments() {
     }
 
     /** One segment per start time, in {@code root/path/}. */
-    static List<Recorded> write(Path root, String path, List<Instant> starts) throws IOException {
+    public static List<Recorded> write(Path root, String path, List<Instant> starts) throws IOException {
         Path dir = Files.createDirectories(root.resolve(path));
         Path source = Files.createTempFile("fleetcast-recording-source", ".ts");
         try {

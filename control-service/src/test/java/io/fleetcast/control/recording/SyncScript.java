@@ -10,18 +10,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs mediamtx/hls_sync.sh as MediaMTX's runOnRecordSegmentComplete does. */
-final class SyncScript {
+public final class SyncScript {
     static final Path SCRIPT = Path.of("../mediamtx/hls_sync.sh").toAbsolutePath().normalize();
-    static final String HOOK_SECRET = "hook-secret-of-the-recordings-test";
+    public static final String HOOK_SECRET = "hook-secret-of-the-recordings-test";
 
-    record Run(int exit, String output) {
+    public record Run(int exit, String output) {
     }
 
     private SyncScript() {
     }
 
     /** Fails with the Debian package to install when the upload tool is missing. */
-    static void requireTool(String tool, String debianPackage) throws Exception {
+    public static void requireTool(String tool, String debianPackage) throws Exception {
         Process which = new ProcessBuilder("sh", "-c", "command -v " + tool).redirectErrorStream(true).start();
         if (!which.waitFor(10, TimeUnit.SECONDS) || which.exitValue() != 0) {
             throw new AssertionError("hls_sync.sh uploads with " + tool + ", which is not installed: apt-get install "
@@ -29,7 +29,7 @@ final class SyncScript {
         }
     }
 
-    static Run run(RecordedSegments.Recorded segment, String path, Map<String, String> env) throws Exception {
+    public static Run run(RecordedSegments.Recorded segment, String path, Map<String, String> env) throws Exception {
         assertThat(SCRIPT).as("the hook script").exists();
         ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), segment.file().toString(), path,
                 String.format(java.util.Locale.ROOT, "%.6f", segment.seconds())).redirectErrorStream(true);
