@@ -175,8 +175,9 @@ public final class ControlServer implements AutoCloseable {
         List<URI> urls = new ArrayList<>(List.of(config.webrtcUrl(), config.hlsUrl()));
         config.cdnUrl().ifPresent(urls::add);
         RecordingSettings recordings = config.recordings();
-        recordings.cdnUrl().or(recordings::endpoint).ifPresentOrElse(urls::add, () -> recordings.bucket().ifPresent(
-                bucket -> urls.add(URI.create("https://" + bucket + ".s3." + recordings.region() + ".amazonaws.com"))));
+        // Local mode serves recordings from this origin; S3 mode from the store or its CDN.
+        recordings.bucket().ifPresent(bucket -> urls.add(recordings.playerOrigin().orElseGet(
+                () -> URI.create("https://" + bucket + ".s3." + recordings.region() + ".amazonaws.com"))));
         return urls;
     }
 

@@ -52,7 +52,7 @@ final class S3Segments implements SegmentStore {
             builder.endpointOverride(endpoint).forcePathStyle(true)
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-            signer.endpointOverride(endpoint)
+            signer.endpointOverride(settings.publicEndpoint().orElse(endpoint))
                     .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
         });
         this.client = builder.build();
