@@ -1,5 +1,6 @@
 package io.fleetcast.control.recording;
 
+import io.fleetcast.control.http.UnavailableException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +22,15 @@ public final class Archive {
         this.store = store;
     }
 
-    /** Before a robot is deleted: every recording of it. */
+    /** Before a robot is deleted: every recording of it. Storage unreachable: 503, the robot is kept. */
     public void deleteRobot(long robotId) {
         List<String> keys = recordings.keysOf(robotId);
-        store.ifPresent(objects -> objects.delete(keys));
+        try {
+            store.ifPresent(objects -> objects.delete(keys));
+        } catch (RuntimeException e) {
+            throw new UnavailableException("deleting robot " + robotId + "'s " + keys.size()
+                    + " recordings from storage failed; the robot is kept, try again: " + e.getMessage(), e);
+        }
         int rows = recordings.deleteRobot(robotId);
         if (rows > 0) {
             LOG.log(Level.INFO, "deleted {0} recordings of robot {1}", rows, robotId);
