@@ -58,7 +58,4 @@ public final class PathRoutes {
         Video now = changed.orElseGet(() -> live.of(robot));
         json.send(res, Status.OK_200, new PathView(robot, now, changed.isPresent()));
     }
-
-    record PathView(long robot, Video video, boolean changed) {
-    }
 }

@@ -41,11 +41,11 @@ public final class Archive {
     public long deleteStartedBefore(Instant cutoff) {
         long deleted = 0;
         while (true) {
-            List<Recordings.Stored> rows = recordings.startedBefore(cutoff, BATCH);
+            List<StoredSegment> rows = recordings.startedBefore(cutoff, BATCH);
             if (rows.isEmpty()) {
                 return deleted;
             }
-            store.ifPresent(objects -> objects.delete(rows.stream().map(Recordings.Stored::key).toList()));
+            store.ifPresent(objects -> objects.delete(rows.stream().map(StoredSegment::key).toList()));
             deleted += recordings.delete(rows);
         }
     }

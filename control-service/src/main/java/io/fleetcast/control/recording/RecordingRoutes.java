@@ -110,16 +110,4 @@ public final class RecordingRoutes {
         }
         return robot;
     }
-
-    record IndexedView(long robot, String key, boolean indexed) {
-    }
-
-    record SpansView(long robot, List<SpanView> spans) {
-    }
-
-    record SpanView(String start, String end, long size, int segments) {
-        static SpanView of(Span span) {
-            return new SpanView(span.start().toString(), span.end().toString(), span.size(), span.segments());
-        }
-    }
 }

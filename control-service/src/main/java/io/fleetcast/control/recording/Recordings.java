@@ -25,13 +25,6 @@ public final class Recordings {
     private static final String DELETE = "DELETE FROM recordings WHERE id = ANY (?)";
     private static final String DELETE_ROBOT = "DELETE FROM recordings WHERE robot_id = ?";
 
-    /** What {@link #add} did. */
-    public enum Added { INDEXED, ALREADY_INDEXED, NO_SUCH_ROBOT, KEY_OF_ANOTHER_ROBOT }
-
-    /** A row picked for deletion. */
-    public record Stored(long id, String key) {
-    }
-
     private final Database database;
 
     public Recordings(Database database) {
@@ -39,7 +32,7 @@ public final class Recordings {
     }
 
     /** Idempotent: the same object key again changes nothing. */
-    public Added add(long robotId, Segment segment) {
+    public IndexResult add(long robotId, Segment segment) {
         return database.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement(INSERT)) {
                 st.setLong(1, robotId);
@@ -50,16 +43,16 @@ public final class Recordings {
                 st.setLong(6, segment.initSize());
                 st.setLong(7, robotId);
                 if (st.executeUpdate() == 1) {
-                    return Added.INDEXED;
+                    return IndexResult.INDEXED;
                 }
             }
             try (PreparedStatement st = c.prepareStatement(EXISTS)) {
                 st.setString(1, segment.key());
                 try (ResultSet rs = st.executeQuery()) {
                     if (!rs.next()) {
-                        return Added.NO_SUCH_ROBOT;
+                        return IndexResult.NO_SUCH_ROBOT;
                     }
-                    return rs.getLong(1) == robotId ? Added.ALREADY_INDEXED : Added.KEY_OF_ANOTHER_ROBOT;
+                    return rs.getLong(1) == robotId ? IndexResult.ALREADY_INDEXED : IndexResult.KEY_OF_ANOTHER_ROBOT;
                 }
             }
         });
@@ -102,15 +95,15 @@ public final class Recordings {
     }
 
     /** Up to {@code limit} segments that started before {@code cutoff}. */
-    public List<Stored> startedBefore(Instant cutoff, int limit) {
+    public List<StoredSegment> startedBefore(Instant cutoff, int limit) {
         return database.withConnection(c -> {
             try (PreparedStatement st = c.prepareStatement(OLDER)) {
                 st.setTimestamp(1, Timestamp.from(cutoff));
                 st.setInt(2, limit);
                 try (ResultSet rs = st.executeQuery()) {
-                    List<Stored> rows = new ArrayList<>();
+                    List<StoredSegment> rows = new ArrayList<>();
                     while (rs.next()) {
-                        rows.add(new Stored(rs.getLong(1), rs.getString(2)));
+                        rows.add(new StoredSegment(rs.getLong(1), rs.getString(2)));
                     }
                     return rows;
                 }
@@ -118,10 +111,10 @@ public final class Recordings {
         });
     }
 
-    public int delete(List<Stored> rows) {
+    public int delete(List<StoredSegment> rows) {
         return database.withConnection(c -> {
             try (PreparedStatement st = c.prepareStatement(DELETE)) {
-                st.setArray(1, c.createArrayOf("bigint", rows.stream().map(Stored::id).toArray()));
+                st.setArray(1, c.createArrayOf("bigint", rows.stream().map(StoredSegment::id).toArray()));
                 return st.executeUpdate();
             }
         });
