@@ -4,6 +4,7 @@ import io.fleetcast.control.protocol.Video;
 import io.fleetcast.control.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -87,7 +88,7 @@ public final class VideoStates {
         });
     }
 
-    private static Video video(ResultSet rs, int first) throws java.sql.SQLException {
+    private static Video video(ResultSet rs, int first) throws SQLException {
         return new Video(rs.getBoolean(first), rs.getTimestamp(first + 1).toInstant().toString());
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetcast.control.recording;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.List;
 /** A stretch of continuous recording: segments back to back, gaps merged away between spans. */
 public record Span(Instant start, Instant end, long size, int segments) {
     /** Segments closer than this are one span (MediaMTX starts the next where the last ended). */
-    static final java.time.Duration JOIN = java.time.Duration.ofSeconds(1);
+    static final Duration JOIN = Duration.ofSeconds(1);
 
     /** {@code ordered} by start time; returns the spans in the same order. */
     public static List<Span> of(List<Segment> ordered) {

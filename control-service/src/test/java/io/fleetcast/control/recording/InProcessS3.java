@@ -4,6 +4,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -16,7 +18,7 @@ final class InProcessS3 implements AutoCloseable {
     static final String BUCKET = "fleetcast-recordings";
 
     /** s3proxy and its Jetty log every start and stop at INFO; held so the setting stays. */
-    private static final java.util.logging.Logger S3PROXY_LOG = quiet("org.gaul");
+    private static final Logger S3PROXY_LOG = quiet("org.gaul");
 
     private final BlobStore blobs = new TransientNio2BlobStore();
     private final S3Proxy proxy;
@@ -60,9 +62,9 @@ final class InProcessS3 implements AutoCloseable {
         return blobs.blobExists(BUCKET, key);
     }
 
-    private static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.WARNING);
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.WARNING);
         return logger;
     }
 

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -65,7 +66,7 @@ class LocalSegmentsTest {
     }
 
     private static Map<String, String> query(URI url) {
-        return java.util.Arrays.stream(url.getQuery().split("&")).map(pair -> pair.split("=", 2))
+        return Arrays.stream(url.getQuery().split("&")).map(pair -> pair.split("=", 2))
                 .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
     }
 }

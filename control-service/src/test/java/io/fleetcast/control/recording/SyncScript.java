@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +33,7 @@ public final class SyncScript {
     public static Run run(RecordedSegments.Recorded segment, String path, Map<String, String> env) throws Exception {
         assertThat(SCRIPT).as("the hook script").exists();
         ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), segment.file().toString(), path,
-                String.format(java.util.Locale.ROOT, "%.6f", segment.seconds())).redirectErrorStream(true);
+                String.format(Locale.ROOT, "%.6f", segment.seconds())).redirectErrorStream(true);
         builder.environment().putAll(env);
         builder.environment().put("MEDIAMTX_HOOK_SECRET", HOOK_SECRET);
         Process process;
