@@ -1,5 +1,5 @@
 // The owner's dashboard: my robots (live or offline), add / rotate / delete, grants, the live
-// WebRTC view, driving, the quality plot and the quality override.
+// WebRTC view, driving, the quality plot, the quality override and the recordings.
 import { api, ApiError, streamInfo, token } from './api.js';
 import { ControlSocket } from './control.js';
 import { $, el, say, show } from './dom.js';
@@ -7,11 +7,15 @@ import { DriveControls } from './drive.js';
 import { Grants } from './grants.js';
 import { showMetrics, showPresence } from './health.js';
 import { QualityPlot } from './plot.js';
+import { Recordings } from './recordings.js';
 import { mountSession } from './session.js';
 import { playWhep } from './whep.js';
 
 const page = {
   info: null, robots: new Map(), selected: null, live: null, watching: null, plot: null, grants: new Grants(),
+  recordings: new Recordings({
+    timeline: $('#timeline'), list: $('#recordings'), status: $('#recordings-status'), video: $('#recording'),
+  }),
 };
 
 const drive = new DriveControls($('#drive'), (action, args) => {
@@ -92,6 +96,7 @@ function connect(id) {
       const entry = page.robots.get(id);
       if (entry) {
         entry.online = message.online;
+        entry.robot.video = message.video ?? entry.robot.video;
         renderList();
         mine(renderSelected)();
         watchIfLive(id);
@@ -115,7 +120,9 @@ function renderList() {
   $('#robots').replaceChildren(...[...page.robots.values()].map(({ robot, online }) => el('li',
     { 'aria-current': robot.id === page.selected ? 'true' : 'false', 'data-robot': robot.id },
     el('button', { type: 'button', class: 'secondary', onclick: () => select(robot.id) }, robot.name),
-    el('span', { class: 'badge', 'data-online': String(online) }, online ? 'live' : 'offline'))));
+    el('span', { class: 'badge', 'data-online': String(online) }, online ? 'live' : 'offline'),
+    robot.video?.live ? el('span', { class: 'badge video', title: `video since ${robot.video.since}` }, 'video')
+      : null)));
 }
 
 function select(id) {
@@ -126,6 +133,9 @@ function select(id) {
     $('#robot-state').textContent = '-';
     say($('#drive-message'), '');
     say($('#quality-message'), '');
+  }
+  if (page.selected !== id) {
+    page.recordings.show(id);
   }
   page.selected = id;
   renderList();

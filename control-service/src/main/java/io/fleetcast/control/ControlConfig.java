@@ -3,6 +3,7 @@ package io.fleetcast.control;
 import io.fleetcast.control.bootstrap.BootstrapSettings;
 import io.fleetcast.control.login.LoginLimits;
 import io.fleetcast.control.queue.QueueSettings;
+import io.fleetcast.control.recording.RecordingSettings;
 import io.fleetcast.control.socket.SocketSettings;
 import io.fleetcast.control.store.PostgresTarget;
 import java.net.URI;
@@ -24,7 +25,8 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                             URI webrtcUrl, URI hlsUrl, Optional<URI> cdnUrl, String playroomPlaylist,
                             int authFailureLimit, Duration authFailureWindow, Duration accessCacheTtl,
                             SocketSettings sockets, QueueSettings queue, LoginLimits login, Optional<URI> mediamtxApi,
-                            Optional<Path> hlsDir, BootstrapSettings bootstrap) {
+                            Optional<Path> hlsDir, BootstrapSettings bootstrap, Optional<String> hookSecret,
+                            Duration pathPoll, RecordingSettings recordings) {
     public ControlConfig {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(login, "login");
@@ -33,6 +35,11 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
         Objects.requireNonNull(bootstrap, "bootstrap");
         Objects.requireNonNull(sockets, "sockets");
         Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(hookSecret, "hookSecret");
+        Objects.requireNonNull(recordings, "recordings");
+        hookSecret.ifPresent(secret -> require(secret.length() >= 16,
+                "MEDIAMTX_HOOK_SECRET must be at least 16 characters (got " + secret.length() + ")"));
+        require(pathPoll.toSeconds() >= 1, "MEDIAMTX_POLL_SECONDS must be at least 1, got " + pathPoll.toSeconds());
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("CONTROL_PORT must be 0-65535, got " + port);
         }
@@ -74,7 +81,10 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 LoginLimits.fromEnv(env),
                 in.optional("MEDIAMTX_API_URL").map(url -> in.uri("MEDIAMTX_API_URL", url)),
                 in.optional("CONTROL_HLS_DIR").map(Path::of),
-                BootstrapSettings.fromEnv(env));
+                BootstrapSettings.fromEnv(env),
+                in.optional("MEDIAMTX_HOOK_SECRET"),
+                Duration.ofSeconds(in.integer("MEDIAMTX_POLL_SECONDS", 10)),
+                RecordingSettings.fromEnv(env));
     }
 
     public boolean devMode() {
@@ -84,7 +94,7 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
     public ControlConfig withPort(int newPort) {
         return new ControlConfig(mode, host, newPort, dataDir, postgres, poolSize, redis, tokenSecret, tokenTtl,
                 webrtcUrl, hlsUrl, cdnUrl, playroomPlaylist, authFailureLimit, authFailureWindow, accessCacheTtl,
-                sockets, queue, login, mediamtxApi, hlsDir, bootstrap);
+                sockets, queue, login, mediamtxApi, hlsDir, bootstrap, hookSecret, pathPoll, recordings);
     }
 
     private static void require(boolean ok, String message) {
@@ -104,6 +114,7 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 + ", loginLimits=" + login.accountLimit() + "/" + login.accountWindow() + " per account, "
                 + login.addressLimit() + "/" + login.addressWindow() + " per address, trustedProxies="
                 + login.trustedProxies() + ", mediamtxApi=" + mediamtxApi.map(EnvReader::withoutUserInfo).orElse("none")
-                + ", " + bootstrap + "]";
+                + ", hookSecret=" + (hookSecret.isPresent() ? "set" : "unset") + ", pathPoll=" + pathPoll.toSeconds()
+                + "s, " + recordings + ", " + bootstrap + "]";
     }
 }

@@ -19,15 +19,26 @@ import io.fleetcast.control.queue.QueueDrivesPlayroom;
 import io.fleetcast.control.socket.ControlSockets;
 import io.fleetcast.control.socket.FleetAccess;
 import io.fleetcast.control.permission.Permissions;
+import io.fleetcast.control.recording.Archive;
+import io.fleetcast.control.recording.RecordingRoutes;
+import io.fleetcast.control.recording.RecordingSettings;
+import io.fleetcast.control.recording.Recordings;
+import io.fleetcast.control.recording.Retention;
+import io.fleetcast.control.recording.SegmentStorage;
 import io.fleetcast.control.robot.OwnedRobots;
 import io.fleetcast.control.robot.RobotRoutes;
 import io.fleetcast.control.robot.Robots;
 import io.fleetcast.control.store.DatabaseWatch;
 import io.fleetcast.control.stream.HlsFiles;
 import io.fleetcast.control.stream.StreamInfoRoutes;
+import io.fleetcast.control.live.LiveStatus;
+import io.fleetcast.control.live.PathPoller;
+import io.fleetcast.control.live.PathRoutes;
+import io.fleetcast.control.live.VideoStates;
 import io.fleetcast.control.login.ClientAddress;
 import io.fleetcast.control.login.LoginLimiter;
 import io.fleetcast.control.login.LoginRoutes;
+import io.fleetcast.control.mediamtx.HookSecret;
 import io.fleetcast.control.mediamtx.MediaMtxApi;
 import io.fleetcast.control.mediamtx.ReaderSessions;
 import io.fleetcast.control.mediamtx.SessionKicker;
@@ -69,6 +80,7 @@ public final class ControlServer implements AutoCloseable {
     private final TokenStore revocations;
     private final PrometheusMeterRegistry registry;
     private final ControlSockets sockets;
+    private final Retention retention;
     private final WebServer server;
 
     /** {@code playroomDriver} null: the playroom queue decides who reads the playroom over WebRTC. */
@@ -82,8 +94,8 @@ public final class ControlServer implements AutoCloseable {
             stores = closer.register(Stores.forService(config, registry));
             revocations = new TokenStore(stores.database());
             StandingCache standings = new StandingCache(revocations::standing, config.accessCacheTtl());
-            tokens = new Tokens(SigningSecret.configuredOrPersisted(config.tokenSecret(), config.devMode(), config.dataDir()),
-                    config.tokenTtl(), clock, standings);
+            byte[] secret = SigningSecret.configuredOrPersisted(config.tokenSecret(), config.devMode(), config.dataDir());
+            tokens = new Tokens(secret, config.tokenTtl(), clock, standings);
             access = new AccessCache(stores.database(), config.accessCacheTtl());
             AccessInvalidation invalidation = closer.register(new AccessInvalidation(access, stores.redis()));
             robots = new Robots(stores.database(), invalidation);
@@ -91,8 +103,21 @@ public final class ControlServer implements AutoCloseable {
             DatabaseWatch watch = closer.register(new DatabaseWatch(stores.database(), Duration.ofSeconds(1)));
             AuthAudit audit = closer.register(new AuthAudit(stores.database(), registry));
             Bearer bearer = new Bearer(tokens);
+            VideoStates videos = new VideoStates(stores.database());
             sockets = closer.register(new ControlSockets(new FleetAccess(access, tokens),
-                    stores.redis().address(), config.sockets(), config.queue(), clock));
+                    stores.redis().address(), config.sockets(), config.queue(), clock, videos::of));
+            LiveStatus live = new LiveStatus(videos, sockets::videoChanged);
+            config.mediamtxApi().ifPresent(api -> closer.register(new PathPoller(api, live, clock)
+                    .start(config.pathPoll())));
+            HookSecret hooks = new HookSecret(config.hookSecret());
+            if (!hooks.configured()) {
+                LOG.log(Level.WARNING, "MEDIAMTX_HOOK_SECRET is not set: MediaMTX's path and recording hooks are refused");
+            }
+            Recordings recordings = new Recordings(stores.database());
+            SegmentStorage storage = closer.register(SegmentStorage.of(config.recordings(), secret, clock));
+            Archive archive = new Archive(recordings, storage.store());
+            retention = closer.register(new Retention(archive, config.recordings().retention(), stores.redis(), clock)
+                    .start());
             ReaderSessions readers = new ReaderSessions(kicker(config), standings);
             AccountEvents accounts = closer.register(new AccountEvents(standings, stores.redis(),
                     new CredentialsRevoked(sockets, readers)));
@@ -114,12 +139,16 @@ public final class ControlServer implements AutoCloseable {
                             new LoginLimiter(stores.redis(), config.login()),
                             new ClientAddress(config.login().trustedProxies()), json),
                     new AdminUserRoutes(users, bearer, json),
-                    new RobotRoutes(robots, bearer, json),
+                    new RobotRoutes(robots, live, archive::deleteRobot, bearer, json),
                     new PermissionRoutes(permissions, new OwnedRobots(robots), users, bearer, json),
                     sockets,
                     new PlayroomAdminRoutes(sockets.queue(), sockets.queueChanges(),
                             () -> access.playroom().map(RobotAccess::robotId), bearer, json),
-                    new PageRoutes(new ContentSecurityPolicy(mediaUrls(config))), new HlsFiles(config.hlsDir()));
+                    new PageRoutes(new ContentSecurityPolicy(mediaUrls(config))), new HlsFiles(config.hlsDir()),
+                    new PathRoutes(live, access, hooks, json, clock),
+                    new RecordingRoutes(recordings, storage.store(), config.recordings().urlLifetime(), access, hooks,
+                            bearer, json),
+                    storage.files());
             server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
@@ -145,6 +174,10 @@ public final class ControlServer implements AutoCloseable {
     private static List<URI> mediaUrls(ControlConfig config) {
         List<URI> urls = new ArrayList<>(List.of(config.webrtcUrl(), config.hlsUrl()));
         config.cdnUrl().ifPresent(urls::add);
+        RecordingSettings recordings = config.recordings();
+        // Local mode serves recordings from this origin; S3 mode from the store or its CDN.
+        recordings.bucket().ifPresent(bucket -> urls.add(recordings.playerOrigin().orElseGet(
+                () -> URI.create("https://" + bucket + ".s3." + recordings.region() + ".amazonaws.com"))));
         return urls;
     }
 
@@ -201,6 +234,11 @@ public final class ControlServer implements AutoCloseable {
 
     public ControlSockets sockets() {
         return sockets;
+    }
+
+    /** The recordings retention job (tests run it at once rather than wait for the hour). */
+    public Retention retention() {
+        return retention;
     }
 
     public TokenStore revocations() {

@@ -3,10 +3,13 @@ package io.fleetcast.control;
 import io.fleetcast.control.auth.AuthRoutes;
 import io.fleetcast.control.health.HealthRoutes;
 import io.fleetcast.control.http.Json;
+import io.fleetcast.control.live.PathRoutes;
 import io.fleetcast.control.login.LoginRoutes;
 import io.fleetcast.control.metrics.MetricsRoutes;
 import io.fleetcast.control.permission.PermissionRoutes;
 import io.fleetcast.control.queue.PlayroomAdminRoutes;
+import io.fleetcast.control.recording.RecordingRoutes;
+import io.fleetcast.control.recording.SegmentFiles;
 import io.fleetcast.control.robot.RobotRoutes;
 import io.fleetcast.control.socket.ControlSockets;
 import io.fleetcast.control.stream.HlsFiles;
@@ -19,5 +22,6 @@ import io.fleetcast.control.user.UserRoutes;
 public record Deps(Json json, HealthRoutes health, MetricsRoutes metrics, AuthRoutes auth, StreamInfoRoutes streamInfo,
                    UserRoutes users, LoginRoutes login, AdminUserRoutes admin, RobotRoutes robots,
                    PermissionRoutes permissions, ControlSockets sockets, PlayroomAdminRoutes playroomAdmin,
-                   PageRoutes pages, HlsFiles hls) {
+                   PageRoutes pages, HlsFiles hls, PathRoutes paths, RecordingRoutes recordings,
+                   SegmentFiles segmentFiles) {
 }

@@ -17,12 +17,12 @@ public final class EnvReader {
         this.env = env;
     }
 
-    Optional<String> optional(String key) {
+    public Optional<String> optional(String key) {
         String value = env.get(key);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
-    String text(String key, String fallback) {
+    public String text(String key, String fallback) {
         return optional(key).orElse(fallback);
     }
 
@@ -50,7 +50,7 @@ public final class EnvReader {
         };
     }
 
-    URI uri(String key, String value) {
+    public URI uri(String key, String value) {
         try {
             URI uri = new URI(value);
             if (uri.getScheme() == null || uri.getHost() == null) {
@@ -82,7 +82,7 @@ public final class EnvReader {
         throw new IllegalArgumentException("POSTGRES_URL must start with jdbc:postgresql:// or postgres://");
     }
 
-    static String withoutUserInfo(URI uri) {
+    public static String withoutUserInfo(URI uri) {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getRawPath();
     }
 

@@ -49,6 +49,9 @@ public final class Main {
                 .get("/health", deps.health())
                 .get("/metrics", deps.metrics())
                 .post("/internal/auth", deps.auth())
+                .post("/internal/paths/{path}/available", deps.paths()::available)
+                .post("/internal/paths/{path}/unavailable", deps.paths()::unavailable)
+                .post("/internal/recordings", deps.recordings()::index)
                 .get("/api/stream/info", deps.streamInfo())
                 .get("/hls/*", deps.hls())
                 .post("/api/users", deps.users()::create)
@@ -72,6 +75,9 @@ public final class Main {
                 .post("/api/robots/{id}/permissions", deps.permissions()::grant)
                 .delete("/api/robots/{id}/permissions/{user}/{permission}", deps.permissions()::revoke)
                 .get("/api/robots/{id}/queue", deps.sockets().queueStatus())
+                .get("/api/robots/{id}/recordings", deps.recordings()::list)
+                .get("/api/robots/{id}/recordings.m3u8", deps.recordings()::playlist)
+                .get("/recordings/files/*", deps.segmentFiles())
                 // WS /control/robot_{id} is routed by ControlServer; refused upgrades land here.
                 .get("/control/{robot}", deps.sockets().refusedUpgrade())
                 // Keep last: anything not routed above is a JSON 404 (deny by default).

@@ -85,4 +85,36 @@ class ControlConfigTest {
         assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("MEDIAMTX_API_URL", "mediamtx")))
                 .hasMessageContaining("MEDIAMTX_API_URL");
     }
+
+    @Test
+    void readsTheRecordingsAndHookSettingsAndNamesBadOnes() {
+        ControlConfig defaults = ControlConfig.fromEnv(Map.of());
+        assertThat(defaults.recordings().bucket()).isEmpty();
+        assertThat(defaults.recordings().localDir()).isEmpty();
+        assertThat(defaults.recordings().retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(defaults.recordings().urlLifetime()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(defaults.pathPoll()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.hookSecret()).isEmpty();
+
+        ControlConfig set = ControlConfig.fromEnv(Map.of("RECORDINGS_S3_BUCKET", "dvr", "RECORDINGS_S3_ENDPOINT",
+                "http://minio:9000", "RECORDINGS_S3_SECRET_KEY", "s3-secret-value", "RECORDINGS_S3_ACCESS_KEY", "key",
+                "RECORDINGS_RETENTION_DAYS", "0", "MEDIAMTX_HOOK_SECRET", "hook-secret-0123456789"));
+        assertThat(set.recordings().bucket()).contains("dvr");
+        assertThat(set.recordings().retention()).isZero();
+        assertThat(set.toString()).contains("s3://dvr").doesNotContain("s3-secret-value")
+                .doesNotContain("hook-secret-0123456789");
+
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("RECORDINGS_URL_TTL_SECONDS", "0")))
+                .hasMessageContaining("RECORDINGS_URL_TTL_SECONDS").hasMessageContaining("0");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("RECORDINGS_RETENTION_DAYS", "a month")))
+                .hasMessageContaining("RECORDINGS_RETENTION_DAYS").hasMessageContaining("a month");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("RECORDINGS_S3_ACCESS_KEY", "key")))
+                .hasMessageContaining("RECORDINGS_S3_SECRET_KEY");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("RECORDINGS_S3_ENDPOINT", "minio")))
+                .hasMessageContaining("RECORDINGS_S3_ENDPOINT");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("MEDIAMTX_HOOK_SECRET", "short")))
+                .hasMessageContaining("MEDIAMTX_HOOK_SECRET").hasMessageContaining("5");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("MEDIAMTX_POLL_SECONDS", "0")))
+                .hasMessageContaining("MEDIAMTX_POLL_SECONDS");
+    }
 }

@@ -46,7 +46,7 @@ final class MessageReader {
                 case "queue" -> root.has("action")
                         ? new QueueRequest(text(root, "action"))
                         : queueEvent(root);
-                case "presence" -> new Presence(number(root, "robot"), bool(root, "online"));
+                case "presence" -> new Presence(number(root, "robot"), bool(root, "online"), video(root));
                 case "error" -> new ErrorMessage(text(root, "code"), optionalText(root, "message"),
                         optionalNumber(root, "ref"));
                 default -> throw new ProtocolException("unknown_type",
@@ -113,6 +113,14 @@ final class MessageReader {
             throw new ProtocolException("bad_message", "missing boolean field " + field, null);
         }
         return node.asBoolean();
+    }
+
+    private Video video(JsonNode root) {
+        if (!root.has("video") || root.get("video").isNull()) {
+            return null;
+        }
+        ObjectNode video = object(root, "video", false);
+        return new Video(bool(video, "live"), optionalText(video, "since"));
     }
 
     private ObjectNode object(JsonNode root, String field, boolean optional) {

@@ -69,7 +69,12 @@ final class MessageWriter {
                     out.put("position", m.position());
                 }
             }
-            case Presence m -> out.put("robot", m.robot()).put("online", m.online());
+            case Presence m -> {
+                out.put("robot", m.robot()).put("online", m.online());
+                if (m.video() != null) {
+                    out.putObject("video").put("live", m.video().live()).put("since", m.video().since());
+                }
+            }
             case ErrorMessage m -> {
                 out.put("code", m.code()).put("message", m.message());
                 putIfPresent(out, "ref", m.ref());

@@ -76,8 +76,9 @@ final class ControlEndpoint implements WsListener {
             }
             room.robotOnline(true);
             hub.robotReplaced(link);
-            hub.presence(robot, true);
             link.send(wiring.codec().encode(conversation.welcome()));
+            // After the welcome: the viewers' event reads the video state from PostgreSQL.
+            hub.presence(robot, true);
             return;
         }
         QueueSnapshot queue = null;

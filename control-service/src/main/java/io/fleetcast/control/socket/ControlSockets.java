@@ -1,6 +1,7 @@
 package io.fleetcast.control.socket;
 
 import io.fleetcast.control.protocol.MessageCodec;
+import io.fleetcast.control.protocol.Video;
 import io.fleetcast.control.queue.DeadlineTicker;
 import io.fleetcast.control.queue.PlayroomQueue;
 import io.fleetcast.control.queue.QueueChanges;
@@ -38,12 +39,12 @@ public final class ControlSockets implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public ControlSockets(ControlAccess access, RedisAddress address, SocketSettings settings,
-            QueueSettings queueSettings, Clock clock) {
+            QueueSettings queueSettings, Clock clock, VideoLookup videos) {
         this.access = access;
         this.settings = settings;
         MessageCodec codec = new MessageCodec();
         this.redis = address.client();
-        this.hub = new Hub(codec, address);
+        this.hub = new Hub(codec, address, videos);
         this.presence = new RobotPresence(redis, hub::localRobots, hub::sweepPresence);
         this.queue = new PlayroomQueue(redis, queueSettings, clock);
         this.ticker = new DeadlineTicker(queue, hub, queueSettings);
@@ -109,6 +110,11 @@ public final class ControlSockets implements AutoCloseable {
                 link.close(REVOKED, "credentials revoked: sign in again");
             }
         }
+    }
+
+    /** The robot's media path started or stopped publishing: a {@code presence} event to its viewers. */
+    public void videoChanged(long robot, Video video) {
+        hub.video(robot, presence.online(robot), video);
     }
 
     public PlayroomQueue queue() {

@@ -4,6 +4,7 @@ import io.fleetcast.control.protocol.Command;
 import io.fleetcast.control.protocol.MessageCodec;
 import io.fleetcast.control.protocol.Presence;
 import io.fleetcast.control.protocol.Role;
+import io.fleetcast.control.protocol.Video;
 import io.fleetcast.control.queue.QueueChanges;
 import io.fleetcast.control.queue.QueueSnapshot;
 import io.fleetcast.control.relay.Channels;
@@ -40,9 +41,11 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
     private final Relay relay;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledExecutorService sweeper;
+    private final VideoLookup videos;
 
-    Hub(MessageCodec codec, RedisAddress redis) {
+    Hub(MessageCodec codec, RedisAddress redis, VideoLookup videos) {
         this.codec = codec;
+        this.videos = videos;
         this.queueFrames = new QueueFrames(codec);
         this.relay = new Relay(redis, this);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
@@ -118,7 +121,22 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
 
     void presence(long robot, boolean online) {
         relay.publish(Channels.toWatchers(robot),
-                Envelope.encode('p', online ? "1" : "0", codec.encode(new Presence(robot, online))));
+                Envelope.encode('p', online ? "1" : "0", codec.encode(new Presence(robot, online, videoOf(robot)))));
+    }
+
+    /** The robot's video path started or stopped: its watchers on every instance are told. */
+    void video(long robot, boolean online, Video video) {
+        toWatchers(robot, codec.encode(new Presence(robot, online, video)));
+    }
+
+    /** Null (left out of the event) when it cannot be read: the socket's presence still goes out. */
+    private Video videoOf(long robot) {
+        try {
+            return videos.video(robot);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reading the video state of robot " + robot + " failed", e);
+            return null;
+        }
     }
 
     /**
@@ -130,7 +148,7 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
         rooms.values().forEach(room -> {
             if (room.robotOnline() && room.robots().isEmpty() && !room.watchers().isEmpty()
                     && !online.test(room.robot()) && room.robotWentOffline()) {
-                String frame = codec.encode(new Presence(room.robot(), false));
+                String frame = codec.encode(new Presence(room.robot(), false, videoOf(room.robot())));
                 room.watchers().forEach(link -> link.send(frame));
             }
         });

@@ -1,5 +1,6 @@
 package io.fleetcast.control.bench;
 
+import io.fleetcast.control.protocol.Video;
 import io.fleetcast.control.queue.QueueSettings;
 import io.fleetcast.control.relay.RedisAddress;
 import io.fleetcast.control.socket.ControlSockets;
@@ -23,7 +24,7 @@ public final class RelayInstance {
         int robots = Integer.parseInt(args[1]);
         try (ControlSockets sockets = new ControlSockets(new SyntheticAccess(robots),
                 RedisAddress.parse("redis://127.0.0.1:" + redisPort), SocketSettings.defaults(),
-                QueueSettings.fromEnv(System.getenv()), Clock.systemUTC())) {
+                QueueSettings.fromEnv(System.getenv()), Clock.systemUTC(), robot -> Video.NEVER)) {
             WebServer server = WebServer.builder().host("127.0.0.1").port(0)
                     .connectionOptions(options -> options.tcpNoDelay(true))
                     .addProtocol(sockets.websocketProtocol())

@@ -1,5 +1,6 @@
 package io.fleetcast.control.socket;
 
+import io.fleetcast.control.protocol.Video;
 import io.fleetcast.control.queue.QueueSettings;
 import io.fleetcast.control.relay.RedisAddress;
 import io.helidon.webserver.WebServer;
@@ -14,7 +15,7 @@ final class ControlServer implements AutoCloseable {
 
     ControlServer(ControlAccess access, RedisAddress redis, SocketSettings settings,
             QueueSettings queue) {
-        this.sockets = new ControlSockets(access, redis, settings, queue, Clock.systemUTC());
+        this.sockets = new ControlSockets(access, redis, settings, queue, Clock.systemUTC(), robot -> Video.NEVER);
         this.server = WebServer.builder().host("127.0.0.1").port(0)
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .addProtocol(sockets.websocketProtocol())
