@@ -1,5 +1,7 @@
 package io.fleetcast.control;
 
+import io.fleetcast.config.EnvReader;
+import io.fleetcast.config.Redacted;
 import io.fleetcast.control.bootstrap.BootstrapSettings;
 import io.fleetcast.control.login.LoginLimits;
 import io.fleetcast.control.queue.QueueSettings;
@@ -50,29 +52,29 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
 
     public static ControlConfig fromEnv(Map<String, String> env) {
         EnvReader in = new EnvReader(env);
-        Mode mode = in.mode("FLEETCAST_MODE", Mode.DEV);
+        Mode mode = in.choice("FLEETCAST_MODE", Mode.DEV);
         return new ControlConfig(
                 mode,
                 in.text("CONTROL_HOST", "0.0.0.0"),
-                in.integer("CONTROL_PORT", 8080),
+                in.integer("CONTROL_PORT", 8080, 0, 65_535),
                 Path.of(in.text("FLEETCAST_DATA_DIR", ".fleetcast-data")),
-                in.optional("POSTGRES_URL").map(url -> EnvReader.postgres(url,
-                        in.optional("POSTGRES_USER").orElse(null), in.optional("POSTGRES_PASSWORD").orElse(null))),
-                in.integer("POSTGRES_POOL_SIZE", 10),
-                in.optional("REDIS_URL").map(url -> in.uri("REDIS_URL", url)),
+                in.optional("POSTGRES_URL").map(url -> in.parsed("POSTGRES_URL", url, text -> PostgresTarget.fromUrl(text,
+                        in.optional("POSTGRES_USER").orElse(null), in.optional("POSTGRES_PASSWORD").orElse(null)))),
+                in.integer("POSTGRES_POOL_SIZE", 10, 1, 1000),
+                in.optionalUri("REDIS_URL"),
                 in.optional("TOKEN_SECRET"),
-                Duration.ofMinutes(in.integer("TOKEN_TTL_MINUTES", 720)),
-                in.uri("MEDIAMTX_WEBRTC_URL", in.text("MEDIAMTX_WEBRTC_URL", "http://localhost:8889")),
-                in.uri("MEDIAMTX_HLS_URL", in.text("MEDIAMTX_HLS_URL", "http://localhost:8888")),
-                in.optional("CDN_BASE_URL").map(url -> in.uri("CDN_BASE_URL", url)),
+                in.minutes("TOKEN_TTL_MINUTES", Duration.ofMinutes(720), 1, 525_600),
+                in.uri("MEDIAMTX_WEBRTC_URL", "http://localhost:8889"),
+                in.uri("MEDIAMTX_HLS_URL", "http://localhost:8888"),
+                in.optionalUri("CDN_BASE_URL"),
                 in.text("PLAYROOM_PLAYLIST", "master.m3u8"),
-                in.integer("AUTH_FAILURE_LIMIT", 20),
-                Duration.ofSeconds(in.integer("AUTH_FAILURE_WINDOW_SECONDS", 60)),
-                Duration.ofSeconds(in.integer("ACCESS_CACHE_TTL_SECONDS", 60)),
+                in.integer("AUTH_FAILURE_LIMIT", 20, 1, Integer.MAX_VALUE),
+                in.seconds("AUTH_FAILURE_WINDOW_SECONDS", Duration.ofSeconds(60), 1, 86_400),
+                in.seconds("ACCESS_CACHE_TTL_SECONDS", Duration.ofSeconds(60), 0, 86_400),
                 SocketSettings.fromEnv(env),
                 QueueSettings.fromEnv(env),
                 LoginLimits.fromEnv(env),
-                in.optional("MEDIAMTX_API_URL").map(url -> in.uri("MEDIAMTX_API_URL", url)),
+                in.optionalUri("MEDIAMTX_API_URL"),
                 in.optional("CONTROL_HLS_DIR").map(Path::of),
                 BootstrapSettings.fromEnv(env));
     }
@@ -97,13 +99,13 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
     public String toString() {
         return "ControlConfig[mode=" + mode + ", listen=" + host + ":" + port + ", dataDir=" + dataDir
                 + ", postgres=" + postgres.map(Object::toString).orElse("embedded")
-                + ", redis=" + redis.map(EnvReader::withoutUserInfo).orElse("embedded")
+                + ", redis=" + redis.map(Redacted::url).orElse("embedded")
                 + ", tokenSecret=" + (tokenSecret.isPresent() ? "set" : "generated") + ", tokenTtl=" + tokenTtl
                 + ", webrtc=" + webrtcUrl + ", hls=" + hlsUrl + ", cdn=" + cdnUrl.map(URI::toString).orElse("none")
                 + ", authFailureLimit=" + authFailureLimit + "/" + authFailureWindow
                 + ", loginLimits=" + login.accountLimit() + "/" + login.accountWindow() + " per account, "
                 + login.addressLimit() + "/" + login.addressWindow() + " per address, trustedProxies="
-                + login.trustedProxies() + ", mediamtxApi=" + mediamtxApi.map(EnvReader::withoutUserInfo).orElse("none")
+                + login.trustedProxies() + ", mediamtxApi=" + mediamtxApi.map(Redacted::url).orElse("none")
                 + ", " + bootstrap + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetcast.control;
 
+import io.fleetcast.config.Closer;
 import io.fleetcast.control.access.AccessCache;
 import io.fleetcast.control.access.AccessInvalidation;
 import io.fleetcast.control.access.RobotAccess;
@@ -76,25 +77,25 @@ public final class ControlServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Json json = new Json();
         registry = Registries.prometheus();
-        closer.register(registry::close);
+        closer.add(registry::close);
         try {
-            closer.register(Registries.gc(registry));
-            stores = closer.register(Stores.forService(config, registry));
+            closer.add(Registries.gc(registry));
+            stores = closer.add(Stores.forService(config, registry));
             revocations = new TokenStore(stores.database());
             StandingCache standings = new StandingCache(revocations::standing, config.accessCacheTtl());
             tokens = new Tokens(SigningSecret.configuredOrPersisted(config.tokenSecret(), config.devMode(), config.dataDir()),
                     config.tokenTtl(), clock, standings);
             access = new AccessCache(stores.database(), config.accessCacheTtl());
-            AccessInvalidation invalidation = closer.register(new AccessInvalidation(access, stores.redis()));
+            AccessInvalidation invalidation = closer.add(new AccessInvalidation(access, stores.redis()));
             robots = new Robots(stores.database(), invalidation);
             permissions = new Permissions(stores.database(), invalidation);
-            DatabaseWatch watch = closer.register(new DatabaseWatch(stores.database(), Duration.ofSeconds(1)));
-            AuthAudit audit = closer.register(new AuthAudit(stores.database(), registry));
+            DatabaseWatch watch = closer.add(new DatabaseWatch(stores.database(), Duration.ofSeconds(1)));
+            AuthAudit audit = closer.add(new AuthAudit(stores.database(), registry));
             Bearer bearer = new Bearer(tokens);
-            sockets = closer.register(new ControlSockets(new FleetAccess(access, tokens),
+            sockets = closer.add(new ControlSockets(new FleetAccess(access, tokens),
                     stores.redis().address(), config.sockets(), config.queue(), clock));
             ReaderSessions readers = new ReaderSessions(kicker(config), standings);
-            AccountEvents accounts = closer.register(new AccountEvents(standings, stores.redis(),
+            AccountEvents accounts = closer.add(new AccountEvents(standings, stores.redis(),
                     new CredentialsRevoked(sockets, readers)));
             users = new Users(stores.database(), new PasswordHasher(), accounts);
             Bootstrap.apply(config.bootstrap(), users, robots);
@@ -133,9 +134,9 @@ public final class ControlServer implements AutoCloseable {
                     .addRouting(sockets.websocketRouting())
                     .build()
                     .start();
-            closer.register(server::stop);
+            closer.add(server::stop);
         } catch (RuntimeException e) {
-            closer.close();
+            closer.closeAfter(e);
             throw e;
         }
         LOG.log(Level.INFO, "control service listening on port " + server.port() + " with " + config);
@@ -149,7 +150,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private SessionKicker kicker(ControlConfig config) {
-        return config.mediamtxApi().<SessionKicker>map(uri -> closer.register(new MediaMtxApi(uri)))
+        return config.mediamtxApi().<SessionKicker>map(uri -> closer.add(new MediaMtxApi(uri)))
                 .orElse(SessionKicker.NONE);
     }
 

@@ -1,6 +1,6 @@
 package io.fleetcast.observer;
 
-import io.fleetcast.media.Closer;
+import io.fleetcast.config.Closer;
 import io.fleetcast.media.codec.ProbeResult;
 import io.fleetcast.observer.camera.Camera;
 import io.fleetcast.observer.camera.CameraSpec;
@@ -54,7 +54,7 @@ public final class Observer implements AutoCloseable {
                         controller::setLimits));
             }
         } catch (RuntimeException e) {
-            closer.close();
+            closer.closeAfter(e);
             throw e;
         }
     }

@@ -1,5 +1,7 @@
 package io.fleetcast.bridge.config;
 
+import io.fleetcast.config.ConfigException;
+import io.fleetcast.config.EnvReader;
 import io.fleetcast.bridge.audio.AudioSettings;
 import io.fleetcast.bridge.broadcast.SlateSettings;
 import io.fleetcast.bridge.encoder.EncoderOptions;

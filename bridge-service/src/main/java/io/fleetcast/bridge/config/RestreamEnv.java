@@ -1,5 +1,7 @@
 package io.fleetcast.bridge.config;
 
+import io.fleetcast.config.ConfigException;
+import io.fleetcast.config.EnvReader;
 import io.fleetcast.bridge.ladder.Ladder;
 import io.fleetcast.bridge.ladder.Rung;
 import io.fleetcast.bridge.restream.RestreamSettings;

@@ -1,5 +1,6 @@
 package io.fleetcast.bridge.config;
 
+import io.fleetcast.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.fleetcast.control.admin;
 
+import io.fleetcast.config.Args;
 import io.fleetcast.control.ControlConfig;
 import io.fleetcast.control.Stores;
 import io.fleetcast.control.http.ApiException;
@@ -52,13 +53,15 @@ public final class AdminCli {
         }
         try {
             AdminCommand command = AdminCommand.named(args[0]);
-            Args parsed = Args.parse(Arrays.asList(args).subList(1, args.length), command.flags());
+            Args parsed = Args.parse(Arrays.asList(args).subList(1, args.length), command.options(),
+                    command.flags());
             ControlConfig config = ControlConfig.fromEnv(env);
             try (Stores stores = Stores.forTool(config, new SimpleMeterRegistry())) {
                 command.run(new AdminContext(config, stores, in, out), parsed);
             }
             return 0;
-        } catch (UsageException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
+            // A UsageException, a bad configuration key (ConfigException) or a bad value in a command.
             err.println("error: " + e.getMessage());
             err.print(USAGE);
             return 2;

@@ -1,6 +1,6 @@
 package io.fleetcast.control.login;
 
-import io.fleetcast.control.EnvReader;
+import io.fleetcast.config.EnvReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -139,7 +139,10 @@ class AdminCliTest {
         assertThat(run("", "create-robot").err()).contains("--owner is required");
         assertThat(run("", "create-robot", "--owner", "nobody").status()).isEqualTo(1);
         assertThat(run("", "grant", "--robot", "abc", "--user", "x", "--permission", "view").err())
-                .contains("--robot must be a positive integer");
+                .contains("--robot must be a whole number, got 'abc'");
+        assertThat(run("", "grant", "--robot", "0", "--user", "x", "--permission", "view").err())
+                .contains("--robot must be >= 1, got 0");
+        assertThat(run("", "rotate-key", "--robto", "7").err()).contains("unknown option --robto");
         assertThat(run("", "rotate-key", "--robot", "999999").status()).isEqualTo(1);
         assertThat(run("", "create-user").status()).isEqualTo(2);
         assertThat(run("", "help").out()).contains("create-robot --owner USER");
