@@ -4,6 +4,7 @@ import io.fleetcast.config.EnvReader;
 import io.fleetcast.config.Redacted;
 import io.fleetcast.control.bootstrap.BootstrapSettings;
 import io.fleetcast.control.login.LoginLimits;
+import io.fleetcast.control.mediatoken.MediaTokenSettings;
 import io.fleetcast.control.queue.QueueSettings;
 import io.fleetcast.control.socket.SocketSettings;
 import io.fleetcast.control.store.PostgresTarget;
@@ -26,13 +27,15 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                             URI webrtcUrl, URI hlsUrl, Optional<URI> cdnUrl, String playroomPlaylist,
                             int authFailureLimit, Duration authFailureWindow, Duration accessCacheTtl,
                             SocketSettings sockets, QueueSettings queue, LoginLimits login, Optional<URI> mediamtxApi,
-                            Optional<Path> hlsDir, BootstrapSettings bootstrap) {
+                            Optional<Path> hlsDir, BootstrapSettings bootstrap,
+                            MediaTokenSettings mediaTokens) {
     public ControlConfig {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(mediamtxApi, "mediamtxApi");
         Objects.requireNonNull(hlsDir, "hlsDir");
         Objects.requireNonNull(bootstrap, "bootstrap");
+        Objects.requireNonNull(mediaTokens, "mediaTokens");
         Objects.requireNonNull(sockets, "sockets");
         Objects.requireNonNull(queue, "queue");
         if (port < 0 || port > 65_535) {
@@ -76,7 +79,8 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 LoginLimits.fromEnv(env),
                 in.optionalUri("MEDIAMTX_API_URL"),
                 in.optional("CONTROL_HLS_DIR").map(Path::of),
-                BootstrapSettings.fromEnv(env));
+                BootstrapSettings.fromEnv(env),
+                MediaTokenSettings.fromEnv(env));
     }
 
     public boolean devMode() {
@@ -86,7 +90,7 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
     public ControlConfig withPort(int newPort) {
         return new ControlConfig(mode, host, newPort, dataDir, postgres, poolSize, redis, tokenSecret, tokenTtl,
                 webrtcUrl, hlsUrl, cdnUrl, playroomPlaylist, authFailureLimit, authFailureWindow, accessCacheTtl,
-                sockets, queue, login, mediamtxApi, hlsDir, bootstrap);
+                sockets, queue, login, mediamtxApi, hlsDir, bootstrap, mediaTokens);
     }
 
     private static void require(boolean ok, String message) {

@@ -27,6 +27,10 @@ import io.fleetcast.control.store.DatabaseWatch;
 import io.fleetcast.control.stream.HlsFiles;
 import io.fleetcast.control.stream.StreamInfoRoutes;
 import io.fleetcast.control.login.ClientAddress;
+import io.fleetcast.control.mediatoken.MediaGrants;
+import io.fleetcast.control.mediatoken.MediaKeys;
+import io.fleetcast.control.mediatoken.MediaTokenRoutes;
+import io.fleetcast.control.mediatoken.MediaTokens;
 import io.fleetcast.control.login.LoginLimiter;
 import io.fleetcast.control.login.LoginRoutes;
 import io.fleetcast.control.mediamtx.MediaMtxApi;
@@ -51,6 +55,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +125,8 @@ public final class ControlServer implements AutoCloseable {
                     sockets,
                     new PlayroomAdminRoutes(sockets.queue(), sockets.queueChanges(),
                             () -> access.playroom().map(RobotAccess::robotId), bearer, json),
-                    new PageRoutes(new ContentSecurityPolicy(mediaUrls(config))), new HlsFiles(config.hlsDir()));
+                    new PageRoutes(new ContentSecurityPolicy(mediaUrls(config))), new HlsFiles(config.hlsDir()),
+                    mediaTokenRoutes(config, access, driver, bearer, json, clock));
             server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
@@ -140,6 +146,17 @@ public final class ControlServer implements AutoCloseable {
             throw e;
         }
         LOG.log(Level.INFO, "control service listening on port " + server.port() + " with " + config);
+    }
+
+    /** The JWT mode's keys, grants and endpoints (MediaMTX's {@code authMethod: jwt}). */
+    private static MediaTokenRoutes mediaTokenRoutes(ControlConfig config, AccessCache access, PlayroomDriver driver,
+                                                     Bearer bearer, Json json, Clock clock) {
+        Optional<MediaKeys> keys = MediaKeys.forService(config.mediaTokens(), config.devMode(), config.dataDir());
+        Optional<MediaGrants> grants = keys.map(k -> new MediaGrants(access, driver,
+                new MediaTokens(k, config.mediaTokens(), clock)));
+        return new MediaTokenRoutes(keys, grants, bearer,
+                new FailureLimiter(config.authFailureLimit(), config.authFailureWindow()), config.authFailureWindow(),
+                json);
     }
 
     /** The origins the pages may reach besides this service: MediaMTX and the CDN. */

@@ -4,6 +4,7 @@ import io.fleetcast.control.auth.AuthRoutes;
 import io.fleetcast.control.health.HealthRoutes;
 import io.fleetcast.control.http.Json;
 import io.fleetcast.control.login.LoginRoutes;
+import io.fleetcast.control.mediatoken.MediaTokenRoutes;
 import io.fleetcast.control.metrics.MetricsRoutes;
 import io.fleetcast.control.permission.PermissionRoutes;
 import io.fleetcast.control.queue.PlayroomAdminRoutes;
@@ -19,5 +20,5 @@ import io.fleetcast.control.user.UserRoutes;
 public record Deps(Json json, HealthRoutes health, MetricsRoutes metrics, AuthRoutes auth, StreamInfoRoutes streamInfo,
                    UserRoutes users, LoginRoutes login, AdminUserRoutes admin, RobotRoutes robots,
                    PermissionRoutes permissions, ControlSockets sockets, PlayroomAdminRoutes playroomAdmin,
-                   PageRoutes pages, HlsFiles hls) {
+                   PageRoutes pages, HlsFiles hls, MediaTokenRoutes mediaTokens) {
 }
