@@ -12,6 +12,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The admin commands against the same database and Redis as a running service. */
 @ExtendWith(StoresExtension.class)
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AdminCliTest {
     private static final Pattern KEY = Pattern.compile("stream key \\(shown once\\): (\\S+)");
     private static final Pattern ROBOT = Pattern.compile("created robot (\\d+)");
+    private static final Pattern MEDIA_KEY = Pattern.compile("added media key (\\S+)");
 
     private TestServer server;
     private Map<String, String> env;
@@ -146,6 +151,19 @@ class AdminCliTest {
         assertThat(run("", "rotate-key", "--robot", "999999").status()).isEqualTo(1);
         assertThat(run("", "create-user").status()).isEqualTo(2);
         assertThat(run("", "help").out()).contains("create-robot --owner USER");
+    }
+
+    @Test
+    void addsMediaKeysKeepingTheNewestTwo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keys.json");
+        String first = find(MEDIA_KEY, run("", "add-media-key", "--file", file.toString()).out());
+        String second = find(MEDIA_KEY, run("", "add-media-key", "--file", file.toString()).out());
+        String third = find(MEDIA_KEY, run("", "add-media-key", "--file", file.toString()).out());
+        String keys = Files.readString(file);
+        assertThat(keys).contains(second, third).doesNotContain(first);
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
+        assertThat(run("", "add-media-key").err()).contains("--file is required");
     }
 
     private Run run(String stdin, String... args) {

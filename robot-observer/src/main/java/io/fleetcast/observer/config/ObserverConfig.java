@@ -25,7 +25,11 @@ import java.util.Map;
 public record ObserverConfig(List<CameraSpec> cameras, PushTarget target, LiveCodecs codecs, double gopSeconds,
                              double bufferSeconds, Duration maxDelay, Duration samplePeriod, Backoff reconnect,
                              Duration cameraStall, Limits startLimits, BridgeSpec robotLink,
-                             DeadmanSettings deadman, ControlSettings control, boolean dryRun) {
+                             DeadmanSettings deadman, ControlSettings control, GatewayAuth gatewayAuth,
+                             boolean dryRun) {
+    /** How the push proves itself: the stream key in the URL, or a media token (MediaMTX's JWT mode). */
+    public enum GatewayAuth { KEY, JWT }
+
     private static final List<String> X264_PRESETS = List.of("ultrafast", "superfast", "veryfast", "faster", "fast",
             "medium", "slow", "slower", "veryslow");
 
@@ -63,9 +67,13 @@ public record ObserverConfig(List<CameraSpec> cameras, PushTarget target, LiveCo
         BridgeSpec link = BridgeSpec.fromEnv(environment);
         DeadmanSettings deadman = DeadmanSettings.fromEnv(environment);
         ControlSettings control = env.text("CONTROL_URL", null) == null ? null : ControlSettings.fromEnv(environment);
+        GatewayAuth gatewayAuth = env.choice("GATEWAY_AUTH", GatewayAuth.KEY);
+        if (gatewayAuth == GatewayAuth.JWT && control == null) {
+            throw new ConfigException("GATEWAY_AUTH=jwt needs CONTROL_URL: the publish token comes from the control service");
+        }
         return new ObserverConfig(cameras, target, codecs, gop, buffer, maxDelay, sample,
                 new Backoff(Duration.ofMillis(reconnectMin), Duration.ofMillis(reconnectMax)), stall, limits, link,
-                deadman, control, env.flag("DRY_RUN"));
+                deadman, control, gatewayAuth, env.flag("DRY_RUN"));
     }
 
     private static String preset(String text) {
