@@ -81,6 +81,8 @@ public final class ControlServer implements AutoCloseable {
     private ControlServer(ControlConfig config, PlayroomDriver playroomDriver, Consumer<HttpRouting.Builder> extraRoutes) {
         Clock clock = Clock.systemUTC();
         Json json = new Json();
+        // Read before anything starts: a bad MEDIA_JWT_KEYS_FILE is a configuration error (exit 2).
+        Optional<MediaKeys> mediaKeys = MediaKeys.forService(config.mediaTokens(), config.devMode(), config.dataDir());
         registry = Registries.prometheus();
         closer.add(registry::close);
         try {
@@ -126,7 +128,7 @@ public final class ControlServer implements AutoCloseable {
                     new PlayroomAdminRoutes(sockets.queue(), sockets.queueChanges(),
                             () -> access.playroom().map(RobotAccess::robotId), bearer, json),
                     new PageRoutes(new ContentSecurityPolicy(mediaUrls(config))), new HlsFiles(config.hlsDir()),
-                    mediaTokenRoutes(config, access, driver, bearer, json, clock));
+                    mediaTokenRoutes(config, mediaKeys, access, driver, bearer, json, clock));
             server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
@@ -149,9 +151,8 @@ public final class ControlServer implements AutoCloseable {
     }
 
     /** The JWT mode's keys, grants and endpoints (MediaMTX's {@code authMethod: jwt}). */
-    private static MediaTokenRoutes mediaTokenRoutes(ControlConfig config, AccessCache access, PlayroomDriver driver,
-                                                     Bearer bearer, Json json, Clock clock) {
-        Optional<MediaKeys> keys = MediaKeys.forService(config.mediaTokens(), config.devMode(), config.dataDir());
+    private static MediaTokenRoutes mediaTokenRoutes(ControlConfig config, Optional<MediaKeys> keys, AccessCache access,
+                                                     PlayroomDriver driver, Bearer bearer, Json json, Clock clock) {
         Optional<MediaGrants> grants = keys.map(k -> new MediaGrants(access, driver,
                 new MediaTokens(k, config.mediaTokens(), clock)));
         return new MediaTokenRoutes(keys, grants, bearer,
