@@ -1,7 +1,5 @@
 package io.fleetcast.bridge.config;
 
-import io.fleetcast.config.ConfigException;
-import io.fleetcast.config.EnvReader;
 import io.fleetcast.bridge.audio.AudioSettings;
 import io.fleetcast.bridge.broadcast.SlateSettings;
 import io.fleetcast.bridge.encoder.EncoderOptions;
@@ -13,6 +11,8 @@ import io.fleetcast.bridge.ladder.Ladder;
 import io.fleetcast.bridge.ladder.Rung;
 import io.fleetcast.bridge.restream.RestreamSettings;
 import io.fleetcast.bridge.s3.S3Settings;
+import io.fleetcast.config.ConfigException;
+import io.fleetcast.config.EnvReader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
