@@ -28,8 +28,8 @@ enum AdminCommand {
             if (args.positional().size() != 1) {
                 throw new UsageException("create-user takes exactly one NAME");
             }
-            Role role = Role.parse(args.options().getOrDefault("--role", "user"));
-            boolean generated = !args.flags().contains("--password-stdin");
+            Role role = Role.parse(args.option("--role", "user"));
+            boolean generated = !args.flag("--password-stdin");
             String password = generated ? randomPassword() : readLine(ctx);
             User user = ctx.users().create(args.positional().get(0), password, role);
             ctx.out().println("created user " + user.id() + " '" + user.name() + "' (" + user.role().wire() + ")");
@@ -42,8 +42,8 @@ enum AdminCommand {
         @Override
         void run(AdminContext ctx, Args args) {
             User owner = ctx.user(args.required("--owner"));
-            RobotKind kind = args.flags().contains("--playroom") ? RobotKind.PLAYROOM : RobotKind.PRIVATE;
-            String name = args.options().getOrDefault("--name", kind == RobotKind.PLAYROOM ? "playroom" : "robot");
+            RobotKind kind = args.flag("--playroom") ? RobotKind.PLAYROOM : RobotKind.PRIVATE;
+            String name = args.option("--name", kind == RobotKind.PLAYROOM ? "playroom" : "robot");
             CreatedRobot created = ctx.robots().create(owner.id(), name, kind);
             String path = created.robot().path();
             ctx.out().println("created robot " + created.robot().id() + " '" + name + "' (" + kind.wire()
