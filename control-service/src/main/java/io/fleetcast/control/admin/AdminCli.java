@@ -4,15 +4,12 @@ import io.fleetcast.config.Args;
 import io.fleetcast.control.ControlConfig;
 import io.fleetcast.control.Stores;
 import io.fleetcast.control.http.ApiException;
-import io.fleetcast.control.mediatoken.MediaKeys;
 import io.fleetcast.control.store.StoreUnavailableException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The admin command line, in the service's jar: {@code java -jar control-service.jar <command>}.
@@ -36,6 +33,8 @@ public final class AdminCli {
                                                       a token for services (e.g. the bridge, as an operator)
               add-media-key --file FILE               adds a signing key for MediaMTX's JWT mode to FILE (at most
                                                       two are kept: the oldest goes); prints its kid
+              issue-media-token --action read|publish|playback --path PATH [--ttl-minutes N] [--subject NAME]
+                                                      a media token for a service (e.g. the bridge's read of playroom)
             """;
 
     private final Map<String, String> env;
@@ -57,12 +56,8 @@ public final class AdminCli {
             return args.length == 0 ? 2 : 0;
         }
         try {
-            if ("add-media-key".equals(args[0])) {
-                // Needs no database: the keys file is all it touches.
-                Args parsed = Args.parse(Arrays.asList(args).subList(1, args.length), Set.of("--file"), Set.of());
-                Path file = Path.of(parsed.required("--file"));
-                out.println("added media key " + MediaKeys.addKey(file) + " to " + file
-                        + " (MEDIA_JWT_SIGNING_KID selects the one that signs)");
+            if (MediaKeyCommands.handles(args[0])) {
+                MediaKeyCommands.run(args[0], Arrays.asList(args).subList(1, args.length), env, out);
                 return 0;
             }
             AdminCommand command = AdminCommand.named(args[0]);

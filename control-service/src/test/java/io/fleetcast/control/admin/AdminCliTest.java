@@ -164,6 +164,27 @@ class AdminCliTest {
         assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE);
         assertThat(run("", "add-media-key").err()).contains("--file is required");
+
+        Map<String, String> jwt = new HashMap<>(env);
+        jwt.put("MEDIA_JWT_KEYS_FILE", file.toString());
+        Run issued = run(jwt, "issue-media-token", "--action", "read", "--path", "playroom", "--ttl-minutes", "60");
+        assertThat(issued.status()).as(issued.err()).isZero();
+        com.nimbusds.jwt.SignedJWT token = com.nimbusds.jwt.SignedJWT.parse(issued.out().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(token.getHeader().getKeyID()).isEqualTo(second);
+        assertThat(token.getJWTClaimsSet().getClaim("mediamtx_permissions"))
+                .isEqualTo(java.util.List.of(Map.of("action", "read", "path", "playroom")));
+        assertThat(run(jwt, "issue-media-token", "--action", "delete", "--path", "playroom").err())
+                .contains("not delete");
+    }
+
+    private Run run(Map<String, String> environment, String... args) {
+        Map<String, String> saved = env;
+        env = environment;
+        try {
+            return run("", args);
+        } finally {
+            env = saved;
+        }
     }
 
     private Run run(String stdin, String... args) {
