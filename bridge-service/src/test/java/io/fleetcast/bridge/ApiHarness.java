@@ -7,7 +7,7 @@ import io.fleetcast.bridge.api.PipelineLauncher;
 import io.fleetcast.bridge.config.BridgeConfig;
 import io.fleetcast.bridge.gpu.DecodeDevice;
 import io.fleetcast.bridge.gpu.GpuMonitor;
-import io.fleetcast.media.Closer;
+import io.fleetcast.config.Closer;
 import io.fleetcast.media.codec.EncoderProbe;
 import io.fleetcast.media.codec.ProbeResult;
 import io.fleetcast.media.log.FfmpegLog;
@@ -54,7 +54,7 @@ final class ApiHarness implements AutoCloseable {
             ApiDeps deps = ApiDeps.of(config.api().token(), manager, gpu, meters);
             server = closer.add(ApiServer.start(0, routing -> Main.routing(routing, deps)));
         } catch (RuntimeException e) {
-            closer.close();
+            closer.closeAfter(e);
             throw e;
         }
     }

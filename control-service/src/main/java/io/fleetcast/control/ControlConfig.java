@@ -1,7 +1,10 @@
 package io.fleetcast.control;
 
+import io.fleetcast.config.EnvReader;
+import io.fleetcast.config.Redacted;
 import io.fleetcast.control.bootstrap.BootstrapSettings;
 import io.fleetcast.control.login.LoginLimits;
+import io.fleetcast.control.mediatoken.MediaTokenSettings;
 import io.fleetcast.control.queue.QueueSettings;
 import io.fleetcast.control.recording.RecordingSettings;
 import io.fleetcast.control.socket.SocketSettings;
@@ -26,13 +29,14 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                             int authFailureLimit, Duration authFailureWindow, Duration accessCacheTtl,
                             SocketSettings sockets, QueueSettings queue, LoginLimits login, Optional<URI> mediamtxApi,
                             Optional<Path> hlsDir, BootstrapSettings bootstrap, Optional<String> hookSecret,
-                            Duration pathPoll, RecordingSettings recordings) {
+                            Duration pathPoll, RecordingSettings recordings, MediaTokenSettings mediaTokens) {
     public ControlConfig {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(mediamtxApi, "mediamtxApi");
         Objects.requireNonNull(hlsDir, "hlsDir");
         Objects.requireNonNull(bootstrap, "bootstrap");
+        Objects.requireNonNull(mediaTokens, "mediaTokens");
         Objects.requireNonNull(sockets, "sockets");
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(hookSecret, "hookSecret");
@@ -57,34 +61,36 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
 
     public static ControlConfig fromEnv(Map<String, String> env) {
         EnvReader in = new EnvReader(env);
-        Mode mode = in.mode("FLEETCAST_MODE", Mode.DEV);
+        Mode mode = in.choice("FLEETCAST_MODE", Mode.DEV);
         return new ControlConfig(
                 mode,
                 in.text("CONTROL_HOST", "0.0.0.0"),
-                in.integer("CONTROL_PORT", 8080),
+                in.integer("CONTROL_PORT", 8080, 0, 65_535),
                 Path.of(in.text("FLEETCAST_DATA_DIR", ".fleetcast-data")),
-                in.optional("POSTGRES_URL").map(url -> EnvReader.postgres(url,
-                        in.optional("POSTGRES_USER").orElse(null), in.optional("POSTGRES_PASSWORD").orElse(null))),
-                in.integer("POSTGRES_POOL_SIZE", 10),
-                in.optional("REDIS_URL").map(url -> in.uri("REDIS_URL", url)),
+                in.optional("POSTGRES_URL").map(url -> in.parsed("POSTGRES_URL", url, text -> PostgresTarget.fromUrl(text,
+                        in.optional("POSTGRES_USER").orElse(null), in.optional("POSTGRES_PASSWORD").orElse(null)))),
+                in.integer("POSTGRES_POOL_SIZE", 10, 1, 1000),
+                in.optionalUri("REDIS_URL"),
                 in.optional("TOKEN_SECRET"),
-                Duration.ofMinutes(in.integer("TOKEN_TTL_MINUTES", 720)),
-                in.uri("MEDIAMTX_WEBRTC_URL", in.text("MEDIAMTX_WEBRTC_URL", "http://localhost:8889")),
-                in.uri("MEDIAMTX_HLS_URL", in.text("MEDIAMTX_HLS_URL", "http://localhost:8888")),
-                in.optional("CDN_BASE_URL").map(url -> in.uri("CDN_BASE_URL", url)),
+                in.minutes("TOKEN_TTL_MINUTES", Duration.ofMinutes(720), 1, 525_600),
+                in.uri("MEDIAMTX_WEBRTC_URL", "http://localhost:8889"),
+                in.uri("MEDIAMTX_HLS_URL", "http://localhost:8888"),
+                in.optionalUri("CDN_BASE_URL"),
                 in.text("PLAYROOM_PLAYLIST", "master.m3u8"),
-                in.integer("AUTH_FAILURE_LIMIT", 20),
-                Duration.ofSeconds(in.integer("AUTH_FAILURE_WINDOW_SECONDS", 60)),
-                Duration.ofSeconds(in.integer("ACCESS_CACHE_TTL_SECONDS", 60)),
+                in.integer("AUTH_FAILURE_LIMIT", 20, 1, Integer.MAX_VALUE),
+                in.seconds("AUTH_FAILURE_WINDOW_SECONDS", Duration.ofSeconds(60), 1, 86_400),
+                in.seconds("ACCESS_CACHE_TTL_SECONDS", Duration.ofSeconds(60), 0, 86_400),
                 SocketSettings.fromEnv(env),
                 QueueSettings.fromEnv(env),
                 LoginLimits.fromEnv(env),
-                in.optional("MEDIAMTX_API_URL").map(url -> in.uri("MEDIAMTX_API_URL", url)),
+                in.optionalUri("MEDIAMTX_API_URL"),
                 in.optional("CONTROL_HLS_DIR").map(Path::of),
                 BootstrapSettings.fromEnv(env),
                 in.optional("MEDIAMTX_HOOK_SECRET"),
-                Duration.ofSeconds(in.integer("MEDIAMTX_POLL_SECONDS", 10)),
-                RecordingSettings.fromEnv(env));
+                Duration.ofSeconds(in.integer("MEDIAMTX_POLL_SECONDS", 10, 1, 3600)),
+                RecordingSettings.fromEnv(env),
+
+                MediaTokenSettings.fromEnv(env));
     }
 
     public boolean devMode() {
@@ -94,7 +100,8 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
     public ControlConfig withPort(int newPort) {
         return new ControlConfig(mode, host, newPort, dataDir, postgres, poolSize, redis, tokenSecret, tokenTtl,
                 webrtcUrl, hlsUrl, cdnUrl, playroomPlaylist, authFailureLimit, authFailureWindow, accessCacheTtl,
-                sockets, queue, login, mediamtxApi, hlsDir, bootstrap, hookSecret, pathPoll, recordings);
+                sockets, queue, login, mediamtxApi, hlsDir, bootstrap, hookSecret, pathPoll, recordings,
+                mediaTokens);
     }
 
     private static void require(boolean ok, String message) {
@@ -107,13 +114,13 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
     public String toString() {
         return "ControlConfig[mode=" + mode + ", listen=" + host + ":" + port + ", dataDir=" + dataDir
                 + ", postgres=" + postgres.map(Object::toString).orElse("embedded")
-                + ", redis=" + redis.map(EnvReader::withoutUserInfo).orElse("embedded")
+                + ", redis=" + redis.map(Redacted::url).orElse("embedded")
                 + ", tokenSecret=" + (tokenSecret.isPresent() ? "set" : "generated") + ", tokenTtl=" + tokenTtl
                 + ", webrtc=" + webrtcUrl + ", hls=" + hlsUrl + ", cdn=" + cdnUrl.map(URI::toString).orElse("none")
                 + ", authFailureLimit=" + authFailureLimit + "/" + authFailureWindow
                 + ", loginLimits=" + login.accountLimit() + "/" + login.accountWindow() + " per account, "
                 + login.addressLimit() + "/" + login.addressWindow() + " per address, trustedProxies="
-                + login.trustedProxies() + ", mediamtxApi=" + mediamtxApi.map(EnvReader::withoutUserInfo).orElse("none")
+                + login.trustedProxies() + ", mediamtxApi=" + mediamtxApi.map(Redacted::url).orElse("none")
                 + ", hookSecret=" + (hookSecret.isPresent() ? "set" : "unset") + ", pathPoll=" + pathPoll.toSeconds()
                 + "s, " + recordings + ", " + bootstrap + "]";
     }

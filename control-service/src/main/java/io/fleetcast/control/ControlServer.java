@@ -1,36 +1,23 @@
 package io.fleetcast.control;
 
+import io.fleetcast.config.Closer;
 import io.fleetcast.control.access.AccessCache;
 import io.fleetcast.control.access.AccessInvalidation;
 import io.fleetcast.control.access.RobotAccess;
 import io.fleetcast.control.auth.AuthAudit;
-import io.fleetcast.control.bootstrap.Bootstrap;
 import io.fleetcast.control.auth.AuthPolicy;
 import io.fleetcast.control.auth.AuthRoutes;
 import io.fleetcast.control.auth.FailureLimiter;
 import io.fleetcast.control.auth.PlayroomDriver;
+import io.fleetcast.control.bootstrap.Bootstrap;
 import io.fleetcast.control.health.HealthRoutes;
 import io.fleetcast.control.http.Json;
-import io.fleetcast.control.metrics.MetricsRoutes;
-import io.fleetcast.control.metrics.Registries;
-import io.fleetcast.control.permission.PermissionRoutes;
-import io.fleetcast.control.queue.PlayroomAdminRoutes;
-import io.fleetcast.control.queue.QueueDrivesPlayroom;
-import io.fleetcast.control.socket.ControlSockets;
-import io.fleetcast.control.socket.FleetAccess;
-import io.fleetcast.control.permission.Permissions;
 import io.fleetcast.control.recording.Archive;
 import io.fleetcast.control.recording.RecordingRoutes;
 import io.fleetcast.control.recording.RecordingSettings;
 import io.fleetcast.control.recording.Recordings;
 import io.fleetcast.control.recording.Retention;
 import io.fleetcast.control.recording.SegmentStorage;
-import io.fleetcast.control.robot.OwnedRobots;
-import io.fleetcast.control.robot.RobotRoutes;
-import io.fleetcast.control.robot.Robots;
-import io.fleetcast.control.store.DatabaseWatch;
-import io.fleetcast.control.stream.HlsFiles;
-import io.fleetcast.control.stream.StreamInfoRoutes;
 import io.fleetcast.control.live.LiveStatus;
 import io.fleetcast.control.live.PathPoller;
 import io.fleetcast.control.live.PathRoutes;
@@ -42,6 +29,24 @@ import io.fleetcast.control.mediamtx.HookSecret;
 import io.fleetcast.control.mediamtx.MediaMtxApi;
 import io.fleetcast.control.mediamtx.ReaderSessions;
 import io.fleetcast.control.mediamtx.SessionKicker;
+import io.fleetcast.control.mediatoken.MediaGrants;
+import io.fleetcast.control.mediatoken.MediaKeys;
+import io.fleetcast.control.mediatoken.MediaTokenRoutes;
+import io.fleetcast.control.mediatoken.MediaTokens;
+import io.fleetcast.control.metrics.MetricsRoutes;
+import io.fleetcast.control.metrics.Registries;
+import io.fleetcast.control.permission.PermissionRoutes;
+import io.fleetcast.control.permission.Permissions;
+import io.fleetcast.control.queue.PlayroomAdminRoutes;
+import io.fleetcast.control.queue.QueueDrivesPlayroom;
+import io.fleetcast.control.robot.OwnedRobots;
+import io.fleetcast.control.robot.RobotRoutes;
+import io.fleetcast.control.robot.Robots;
+import io.fleetcast.control.socket.ControlSockets;
+import io.fleetcast.control.socket.FleetAccess;
+import io.fleetcast.control.store.DatabaseWatch;
+import io.fleetcast.control.stream.HlsFiles;
+import io.fleetcast.control.stream.StreamInfoRoutes;
 import io.fleetcast.control.token.AccountEvents;
 import io.fleetcast.control.token.Bearer;
 import io.fleetcast.control.token.SigningSecret;
@@ -61,6 +66,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,39 +93,41 @@ public final class ControlServer implements AutoCloseable {
     private ControlServer(ControlConfig config, PlayroomDriver playroomDriver, Consumer<HttpRouting.Builder> extraRoutes) {
         Clock clock = Clock.systemUTC();
         Json json = new Json();
+        // Read before anything starts: a bad MEDIA_JWT_KEYS_FILE is a configuration error (exit 2).
+        Optional<MediaKeys> mediaKeys = MediaKeys.forService(config.mediaTokens(), config.devMode(), config.dataDir());
         registry = Registries.prometheus();
-        closer.register(registry::close);
+        closer.add(registry::close);
         try {
-            closer.register(Registries.gc(registry));
-            stores = closer.register(Stores.forService(config, registry));
+            closer.add(Registries.gc(registry));
+            stores = closer.add(Stores.forService(config, registry));
             revocations = new TokenStore(stores.database());
             StandingCache standings = new StandingCache(revocations::standing, config.accessCacheTtl());
             byte[] secret = SigningSecret.configuredOrPersisted(config.tokenSecret(), config.devMode(), config.dataDir());
             tokens = new Tokens(secret, config.tokenTtl(), clock, standings);
             access = new AccessCache(stores.database(), config.accessCacheTtl());
-            AccessInvalidation invalidation = closer.register(new AccessInvalidation(access, stores.redis()));
+            AccessInvalidation invalidation = closer.add(new AccessInvalidation(access, stores.redis()));
             robots = new Robots(stores.database(), invalidation);
             permissions = new Permissions(stores.database(), invalidation);
-            DatabaseWatch watch = closer.register(new DatabaseWatch(stores.database(), Duration.ofSeconds(1)));
-            AuthAudit audit = closer.register(new AuthAudit(stores.database(), registry));
+            DatabaseWatch watch = closer.add(new DatabaseWatch(stores.database(), Duration.ofSeconds(1)));
+            AuthAudit audit = closer.add(new AuthAudit(stores.database(), registry));
             Bearer bearer = new Bearer(tokens);
             VideoStates videos = new VideoStates(stores.database());
-            sockets = closer.register(new ControlSockets(new FleetAccess(access, tokens),
+            sockets = closer.add(new ControlSockets(new FleetAccess(access, tokens),
                     stores.redis().address(), config.sockets(), config.queue(), clock, videos::of));
             LiveStatus live = new LiveStatus(videos, sockets::videoChanged);
-            config.mediamtxApi().ifPresent(api -> closer.register(new PathPoller(api, live, clock)
+            config.mediamtxApi().ifPresent(api -> closer.add(new PathPoller(api, live, clock)
                     .start(config.pathPoll())));
             HookSecret hooks = new HookSecret(config.hookSecret());
             if (!hooks.configured()) {
                 LOG.log(Level.WARNING, "MEDIAMTX_HOOK_SECRET is not set: MediaMTX's path and recording hooks are refused");
             }
             Recordings recordings = new Recordings(stores.database());
-            SegmentStorage storage = closer.register(SegmentStorage.of(config.recordings(), secret, clock));
+            SegmentStorage storage = closer.add(SegmentStorage.of(config.recordings(), secret, clock));
             Archive archive = new Archive(recordings, storage.store());
-            retention = closer.register(new Retention(archive, config.recordings().retention(), stores.redis(), clock)
+            retention = closer.add(new Retention(archive, config.recordings().retention(), stores.redis(), clock)
                     .start());
             ReaderSessions readers = new ReaderSessions(kicker(config), standings);
-            AccountEvents accounts = closer.register(new AccountEvents(standings, stores.redis(),
+            AccountEvents accounts = closer.add(new AccountEvents(standings, stores.redis(),
                     new CredentialsRevoked(sockets, readers)));
             users = new Users(stores.database(), new PasswordHasher(), accounts);
             Bootstrap.apply(config.bootstrap(), users, robots);
@@ -148,7 +156,9 @@ public final class ControlServer implements AutoCloseable {
                     new PathRoutes(live, access, hooks, json, clock),
                     new RecordingRoutes(recordings, storage.store(), config.recordings().urlLifetime(), access, hooks,
                             bearer, json),
-                    storage.files());
+                    storage.files(),
+
+                    mediaTokenRoutes(config, mediaKeys, access, driver, bearer, json, clock));
             server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
@@ -162,12 +172,22 @@ public final class ControlServer implements AutoCloseable {
                     .addRouting(sockets.websocketRouting())
                     .build()
                     .start();
-            closer.register(server::stop);
+            closer.add(server::stop);
         } catch (RuntimeException e) {
-            closer.close();
+            closer.closeAfter(e);
             throw e;
         }
         LOG.log(Level.INFO, "control service listening on port " + server.port() + " with " + config);
+    }
+
+    /** The JWT mode's keys, grants and endpoints (MediaMTX's {@code authMethod: jwt}). */
+    private static MediaTokenRoutes mediaTokenRoutes(ControlConfig config, Optional<MediaKeys> keys, AccessCache access,
+                                                     PlayroomDriver driver, Bearer bearer, Json json, Clock clock) {
+        Optional<MediaGrants> grants = keys.map(k -> new MediaGrants(access, driver,
+                new MediaTokens(k, config.mediaTokens(), clock)));
+        return new MediaTokenRoutes(keys, grants, bearer,
+                new FailureLimiter(config.authFailureLimit(), config.authFailureWindow()), config.authFailureWindow(),
+                json);
     }
 
     /** The origins the pages may reach besides this service: MediaMTX and the CDN. */
@@ -182,7 +202,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private SessionKicker kicker(ControlConfig config) {
-        return config.mediamtxApi().<SessionKicker>map(uri -> closer.register(new MediaMtxApi(uri)))
+        return config.mediamtxApi().<SessionKicker>map(uri -> closer.add(new MediaMtxApi(uri)))
                 .orElse(SessionKicker.NONE);
     }
 

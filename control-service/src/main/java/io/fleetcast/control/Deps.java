@@ -5,6 +5,7 @@ import io.fleetcast.control.health.HealthRoutes;
 import io.fleetcast.control.http.Json;
 import io.fleetcast.control.live.PathRoutes;
 import io.fleetcast.control.login.LoginRoutes;
+import io.fleetcast.control.mediatoken.MediaTokenRoutes;
 import io.fleetcast.control.metrics.MetricsRoutes;
 import io.fleetcast.control.permission.PermissionRoutes;
 import io.fleetcast.control.queue.PlayroomAdminRoutes;
@@ -23,5 +24,5 @@ public record Deps(Json json, HealthRoutes health, MetricsRoutes metrics, AuthRo
                    UserRoutes users, LoginRoutes login, AdminUserRoutes admin, RobotRoutes robots,
                    PermissionRoutes permissions, ControlSockets sockets, PlayroomAdminRoutes playroomAdmin,
                    PageRoutes pages, HlsFiles hls, PathRoutes paths, RecordingRoutes recordings,
-                   SegmentFiles segmentFiles) {
+                   SegmentFiles segmentFiles, MediaTokenRoutes mediaTokens) {
 }

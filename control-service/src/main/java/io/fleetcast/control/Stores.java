@@ -1,5 +1,6 @@
 package io.fleetcast.control;
 
+import io.fleetcast.config.Closer;
 import io.fleetcast.control.local.LocalPostgres;
 import io.fleetcast.control.local.LocalRedis;
 import io.fleetcast.control.local.ServiceLock;
@@ -25,17 +26,17 @@ public final class Stores implements AutoCloseable {
             boolean adopt = service && !ServiceLock.heldByAnother(config.dataDir());
             boolean embedded = config.postgres().isEmpty() || config.redis().isEmpty();
             if (service && embedded) {
-                closer.register(ServiceLock.claim(config.dataDir()));
+                closer.add(ServiceLock.claim(config.dataDir()));
             }
-            PostgresTarget postgres = config.postgres().orElseGet(() -> closer.register(
+            PostgresTarget postgres = config.postgres().orElseGet(() -> closer.add(
                     LocalPostgres.attachOrStart(config.dataDir().resolve("postgres"), adopt)).target());
-            URI redisUri = config.redis().orElseGet(() -> closer.register(
+            URI redisUri = config.redis().orElseGet(() -> closer.add(
                     LocalRedis.attachOrStart(config.dataDir().resolve("redis"), adopt)).uri());
-            this.database = closer.register(new Database(postgres, config.poolSize(), registry));
+            this.database = closer.add(new Database(postgres, config.poolSize(), registry));
             this.database.migrate();
-            this.redis = closer.register(new Redis(redisUri, 16));
+            this.redis = closer.add(new Redis(redisUri, 16));
         } catch (RuntimeException e) {
-            closer.close();
+            closer.closeAfter(e);
             throw e;
         }
     }

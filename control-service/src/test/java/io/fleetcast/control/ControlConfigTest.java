@@ -3,10 +3,13 @@ package io.fleetcast.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fleetcast.config.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ControlConfigTest {
     @Test
@@ -21,6 +24,21 @@ class ControlConfigTest {
         assertThat(config.tokenTtl()).isEqualTo(Duration.ofHours(12));
         assertThat(config.webrtcUrl().toString()).isEqualTo("http://localhost:8889");
         assertThat(config.cdnUrl()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "POSTGRES_POOL_SIZE|0|POSTGRES_POOL_SIZE must be 1..1000, got 0",
+        "TOKEN_TTL_MINUTES|-5|TOKEN_TTL_MINUTES must be 1..525600, got -5",
+        "AUTH_FAILURE_WINDOW_SECONDS|soon|AUTH_FAILURE_WINDOW_SECONDS has a bad value 'soon'",
+        "POSTGRES_URL|mysql://db/x|POSTGRES_URL has a bad value 'mysql://db/x'",
+        "LOGIN_TRUSTED_PROXIES|10.0.0.0/99|LOGIN_TRUSTED_PROXIES has a bad value '10.0.0.0/99'",
+        "MEDIA_JWT_DRIVE_TTL_SECONDS|1|MEDIA_JWT_DRIVE_TTL_SECONDS must be 5..600, got 1",
+        "REDIS_URL|redis://:pa55word@|REDIS_URL must be an absolute URL, got 'redis://<redacted>@'",
+    })
+    void everyKeyIsCheckedWithOneBehaviour(String key, String value, String message) {
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of(key, value))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message).hasMessageNotContaining("pa55word");
     }
 
     @Test

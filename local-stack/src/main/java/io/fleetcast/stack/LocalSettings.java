@@ -1,5 +1,7 @@
 package io.fleetcast.stack;
 
+import io.fleetcast.config.ConfigException;
+import io.fleetcast.config.EnvReader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,18 +30,19 @@ public record LocalSettings(Path dataDir, int controlPort, int bridgeApiPort, in
     }
 
     public static LocalSettings fromEnv(Map<String, String> env, Path workingDir) {
-        return new LocalSettings(workingDir.resolve(env.getOrDefault("FLEETCAST_DATA_DIR", ".fleetcast-data")),
-                port(env, "CONTROL_PORT", 8080), port(env, "BRIDGE_API_PORT", 8081), port(env, "INGEST_PORT", 8890),
+        EnvReader in = new EnvReader(env);
+        return new LocalSettings(workingDir.resolve(in.text("FLEETCAST_DATA_DIR", ".fleetcast-data")),
+                port(in, "CONTROL_PORT", 8080), port(in, "BRIDGE_API_PORT", 8081), port(in, "INGEST_PORT", 8890),
                 mediamtx(env), Secrets.generate(), Secrets.generate());
     }
 
     /** MEDIAMTX_BIN, else {@code mediamtx} on the PATH; a MEDIAMTX_BIN that is no executable is an error. */
     static Optional<Path> mediamtx(Map<String, String> env) {
-        String configured = env.getOrDefault("MEDIAMTX_BIN", "").strip();
+        String configured = new EnvReader(env).text("MEDIAMTX_BIN", "");
         if (!configured.isEmpty()) {
             Path bin = Path.of(configured);
             if (!Files.isExecutable(bin)) {
-                throw new IllegalArgumentException("MEDIAMTX_BIN " + bin + " is not an executable file");
+                throw new ConfigException("MEDIAMTX_BIN " + bin + " is not an executable file");
             }
             return Optional.of(bin);
         }
@@ -132,15 +135,7 @@ public record LocalSettings(Path dataDir, int controlPort, int bridgeApiPort, in
                 + ", ingestPort=" + ingestPort + ", mediamtx=" + mediamtx.map(Path::toString).orElse("none") + "]";
     }
 
-    private static int port(Map<String, String> env, String key, int fallback) {
-        String value = env.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a port number, got '" + value + "'");
-        }
+    private static int port(EnvReader in, String key, int fallback) {
+        return in.integer(key, fallback, 0, 65_535);
     }
 }

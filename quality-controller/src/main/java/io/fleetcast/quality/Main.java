@@ -1,5 +1,7 @@
 package io.fleetcast.quality;
 
+import io.fleetcast.config.Args;
+import io.fleetcast.config.UsageException;
 import io.fleetcast.quality.baseline.FixedAlgorithm;
 import io.fleetcast.quality.bench.Bench;
 import io.fleetcast.quality.bench.BenchPrinter;
@@ -68,9 +70,9 @@ public final class Main {
                 case "simulate" -> simulate(Args.parse(rest, union(SENDER_OPTIONS, "--controller", "--duration-s"),
                         Set.of("--timeline")), out);
                 case "bench" -> bench(Args.parse(rest, SENDER_OPTIONS, Set.of()), out);
-                default -> throw new Args.UsageException("unknown command " + args[0]);
+                default -> throw new UsageException("unknown command " + args[0]);
             };
-        } catch (Args.UsageException e) {
+        } catch (UsageException e) {
             out.println("error: " + e.getMessage());
             out.print(USAGE);
             return 2;
@@ -81,13 +83,13 @@ public final class Main {
     }
 
     private static int simulate(Args args, PrintStream out) {
-        if (args.positionals().isEmpty()) {
-            throw new Args.UsageException("simulate needs at least one trace file");
+        if (args.positional().isEmpty()) {
+            throw new UsageException("simulate needs at least one trace file");
         }
         LinkModel model = linkModel(args);
         List<Algorithm<?>> controllers = pick(args.option("--controller", "fleetcast"), model);
         long durationS = args.longOption("--duration-s", 0, 1);
-        List<Trace> traces = args.positionals().stream().map(f -> TraceReader.read(Path.of(f))).toList();
+        List<Trace> traces = args.positional().stream().map(f -> TraceReader.read(Path.of(f))).toList();
         Simulator simulator = new Simulator(model);
         out.println("sender: " + model.describe());
         out.printf(ROW, "trace", "controller", "oracle", "sent", "deliv", "ratio", "late%", "maxQms", "sw/min",
@@ -122,10 +124,10 @@ public final class Main {
     }
 
     private static int bench(Args args, PrintStream out) {
-        if (args.positionals().size() > 1) {
-            throw new Args.UsageException("bench takes at most one directory");
+        if (args.positional().size() > 1) {
+            throw new UsageException("bench takes at most one directory");
         }
-        Path dir = Path.of(args.positionals().isEmpty() ? DEFAULT_TRACES : args.positionals().get(0));
+        Path dir = Path.of(args.positional().isEmpty() ? DEFAULT_TRACES : args.positional().get(0));
         LinkModel model = linkModel(args);
         List<Trace> traces = TraceReader.readAll(dir);
         if (traces.isEmpty()) {
@@ -166,7 +168,7 @@ public final class Main {
             known.add(new FixedAlgorithm(s));
         }
         return List.of(known.stream().filter(a -> a.name().equals(name)).findFirst()
-                .orElseThrow(() -> new Args.UsageException("unknown controller " + name)));
+                .orElseThrow(() -> new UsageException("unknown controller " + name)));
     }
 
     private static Set<String> union(Set<String> base, String... more) {

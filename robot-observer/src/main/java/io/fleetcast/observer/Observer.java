@@ -1,6 +1,6 @@
 package io.fleetcast.observer;
 
-import io.fleetcast.media.Closer;
+import io.fleetcast.config.Closer;
 import io.fleetcast.media.codec.ProbeResult;
 import io.fleetcast.observer.camera.Camera;
 import io.fleetcast.observer.camera.CameraSpec;
@@ -8,7 +8,9 @@ import io.fleetcast.observer.camera.DeviceCamera;
 import io.fleetcast.observer.camera.SyntheticCamera;
 import io.fleetcast.observer.config.ObserverConfig;
 import io.fleetcast.observer.control.ControlClient;
+import io.fleetcast.observer.control.MediaTokenExchange;
 import io.fleetcast.observer.control.RobotLink;
+import io.fleetcast.observer.push.PushAuth;
 import io.fleetcast.observer.safety.Deadman;
 import io.fleetcast.observer.scene.Pose;
 import io.fleetcast.observer.scene.SceneSubject;
@@ -46,7 +48,8 @@ public final class Observer implements AutoCloseable {
             }
             QualityController controller = LiveController.create(config.startLimits());
             RobotStream stream = closer.add(new RobotStream(cameras, controller, new StreamSettings(config.target(),
-                    probe.encoder(), config.codecs().options(probe.encoder()), config.gopSeconds(),
+                    config.gatewayAuth() == ObserverConfig.GatewayAuth.JWT ? new MediaTokenExchange(config.control())
+                            : PushAuth.STREAM_KEY, probe.encoder(), config.codecs().options(probe.encoder()), config.gopSeconds(),
                     config.bufferSeconds(), config.maxDelay(), config.reconnect(), config.samplePeriod())));
             if (config.control() != null) {
                 Deadman deadman = closer.add(new Deadman(robot, config.deadman()));
@@ -54,7 +57,7 @@ public final class Observer implements AutoCloseable {
                         controller::setLimits));
             }
         } catch (RuntimeException e) {
-            closer.close();
+            closer.closeAfter(e);
             throw e;
         }
     }

@@ -29,7 +29,10 @@ final class Plan {
                 .append(", uplink measured every ").append(config.samplePeriod().toMillis()).append(" ms");
         plan.append('\n').append("push: ").append(config.target().describe()).append(" (").append(config.target().format())
                 .append("), pictures older than ").append(config.maxDelay().toMillis()).append(" ms dropped, reconnect ")
-                .append(config.reconnect().min().toMillis()).append("..").append(config.reconnect().max().toMillis()).append(" ms");
+                .append(config.reconnect().min().toMillis()).append("..").append(config.reconnect().max().toMillis()).append(" ms")
+                .append(config.gatewayAuth() == ObserverConfig.GatewayAuth.JWT
+                        ? ", a publish token from the control service per connection (GATEWAY_AUTH=jwt)"
+                        : ", stream key in the URL");
         plan.append('\n').append("control: ").append(config.control() == null ? "none (CONTROL_URL unset)"
                 : config.control().toString()).append(", deadman ").append(config.deadman().timeout().toMillis()).append(" ms");
         plan.append('\n').append("robot link: ").append(config.robotLink()).append('\n');

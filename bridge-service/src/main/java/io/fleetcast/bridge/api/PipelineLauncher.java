@@ -15,7 +15,7 @@ import io.fleetcast.bridge.restream.RestreamSettings;
 import io.fleetcast.bridge.s3.S3Bucket;
 import io.fleetcast.bridge.s3.S3Settings;
 import io.fleetcast.bridge.s3.S3Store;
-import io.fleetcast.media.Closer;
+import io.fleetcast.config.Closer;
 import io.fleetcast.media.codec.HardwareDevice;
 import io.fleetcast.media.codec.ProbeResult;
 import io.fleetcast.media.log.FfmpegLog;
@@ -76,7 +76,7 @@ public final class PipelineLauncher implements Launcher {
                 }
             };
         } catch (RuntimeException e) {
-            closer.close();
+            closer.closeAfter(e);
             throw e;
         }
     }

@@ -1,7 +1,7 @@
 package io.fleetcast.bridge.audio;
 
-import io.fleetcast.bridge.config.ConfigException;
-import io.fleetcast.bridge.config.EnvReader;
+import io.fleetcast.config.ConfigException;
+import io.fleetcast.config.EnvReader;
 import io.fleetcast.media.format.MediaUrl;
 import java.net.URI;
 import java.net.URISyntaxException;

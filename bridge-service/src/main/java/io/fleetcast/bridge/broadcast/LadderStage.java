@@ -6,7 +6,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import io.fleetcast.bridge.ladder.LadderGraph;
 import io.fleetcast.bridge.ladder.RungPlan;
-import io.fleetcast.media.Closer;
+import io.fleetcast.config.Closer;
 import io.fleetcast.media.Frame;
 import io.fleetcast.media.Rational;
 import io.fleetcast.media.codec.CodecParameters;

@@ -9,7 +9,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import io.fleetcast.bridge.metrics.MetricsRecorder;
-import io.fleetcast.media.Closer;
+import io.fleetcast.config.Closer;
 import io.fleetcast.media.Frame;
 import io.fleetcast.media.MediaException;
 import io.fleetcast.media.Packet;

@@ -1,5 +1,7 @@
 package io.fleetcast.bridge.config;
 
+import io.fleetcast.config.ConfigException;
+import io.fleetcast.config.EnvReader;
 import java.util.regex.Pattern;
 
 /**

@@ -11,7 +11,10 @@ import io.fleetcast.bridge.ladder.Ladder;
 import io.fleetcast.bridge.ladder.Rung;
 import io.fleetcast.bridge.restream.RestreamSettings;
 import io.fleetcast.bridge.s3.S3Settings;
+import io.fleetcast.config.ConfigException;
+import io.fleetcast.config.EnvReader;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -65,7 +68,7 @@ public record BridgeConfig(InputPolicy inputPolicy, Optional<String> autostartUr
         List<String> encoders = read.parsed("ENCODERS", String.join(",", EncoderOptions.KNOWN), BridgeConfig::encoders);
         EncoderOptions options = new EncoderOptions(read.text("X264_PRESET", "veryfast"),
                 read.text("NVENC_PRESET", "p4"));
-        return new BridgeConfig(input, Optional.of(url), ApiSettings.fromEnv(read), Path.of(read.text("HLS_DIR", "hls")), hls, ladder, encoders, options,
+        return new BridgeConfig(input, Optional.of(url), ApiSettings.fromEnv(read), read.parsed("HLS_DIR", "hls", BridgeConfig::writableDirectory), hls, ladder, encoders, options,
                 read.integer("ENCODER_THREADS", 0, 0, 64),
                 read.parsed("AUDIO_BITRATE", "128k", Rung::parseBitRate),
                 read.decimal("GOP_SECONDS", 2, 0.5, 60),
@@ -73,7 +76,8 @@ public record BridgeConfig(InputPolicy inputPolicy, Optional<String> autostartUr
                 read.parsed("DECODE", "auto", DecodeMode::parse),
                 new SlateSettings(Duration.ofMillis(read.integer("SLATE_AFTER_MS",
                         (int) SlateSettings.DEFAULT_AFTER.toMillis(), 0, 600_000)),
-                        read.text("SLATE_IMAGE", "").isBlank() ? null : Path.of(read.text("SLATE_IMAGE", ""))),
+                        read.optional("SLATE_IMAGE").map(text -> read.parsed("SLATE_IMAGE", text, BridgeConfig::readableFile))
+                                .orElse(null)),
                 Duration.ofSeconds(read.integer("METRICS_LOG_SECONDS", 10, 1, 3600)),
                 read.parsed("FFMPEG_LOG_LEVEL", "warning", BridgeConfig::logLevel),
                 read.flag("DRY_RUN"),
@@ -115,6 +119,29 @@ public record BridgeConfig(InputPolicy inputPolicy, Optional<String> autostartUr
                 read.flag("S3_DELETE_OLD", true),
                 Duration.ofSeconds(read.integer("S3_DELETE_DELAY_SECONDS", 60, 0, 86_400)),
                 read.integer("S3_SPOOL_SEGMENTS", 90, 1, 100_000)));
+    }
+
+    /** Checked at start, so that a typo is a configuration error and not a failed broadcast later. */
+    private static Path readableFile(String text) {
+        Path file = Path.of(text);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IllegalArgumentException("is not a readable file");
+        }
+        return file;
+    }
+
+    /** The directory, or the nearest existing parent that would hold it, must be writable. */
+    private static Path writableDirectory(String text) {
+        Path dir = Path.of(text).toAbsolutePath();
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new IllegalArgumentException("is not a directory this process can write to"
+                    + (existing == null || existing.equals(dir) ? "" : " (" + existing + " is not writable)"));
+        }
+        return Path.of(text);
     }
 
     /** S3's rules for new bucket names: 3-63 lower-case letters, digits, dots and hyphens. */

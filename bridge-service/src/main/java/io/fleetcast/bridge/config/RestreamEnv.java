@@ -3,6 +3,8 @@ package io.fleetcast.bridge.config;
 import io.fleetcast.bridge.ladder.Ladder;
 import io.fleetcast.bridge.ladder.Rung;
 import io.fleetcast.bridge.restream.RestreamSettings;
+import io.fleetcast.config.ConfigException;
+import io.fleetcast.config.EnvReader;
 import io.fleetcast.media.retry.Backoff;
 import java.nio.file.Files;
 import java.nio.file.Path;

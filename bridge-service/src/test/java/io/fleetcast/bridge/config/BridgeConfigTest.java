@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetcast.bridge.gpu.DecodeMode;
+import io.fleetcast.config.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

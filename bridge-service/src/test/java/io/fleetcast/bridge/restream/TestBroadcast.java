@@ -9,7 +9,7 @@ import io.fleetcast.bridge.broadcast.Output;
 import io.fleetcast.bridge.broadcast.StreamDescription;
 import io.fleetcast.bridge.encoder.EncoderOptions;
 import io.fleetcast.bridge.ladder.RungPlan;
-import io.fleetcast.media.Closer;
+import io.fleetcast.config.Closer;
 import io.fleetcast.media.Frame;
 import io.fleetcast.media.Packet;
 import io.fleetcast.media.Rational;

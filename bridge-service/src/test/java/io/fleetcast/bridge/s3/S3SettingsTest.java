@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetcast.bridge.config.BridgeConfig;
-import io.fleetcast.bridge.config.ConfigException;
+import io.fleetcast.config.ConfigException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;

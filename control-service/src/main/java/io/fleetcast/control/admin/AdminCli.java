@@ -1,5 +1,6 @@
 package io.fleetcast.control.admin;
 
+import io.fleetcast.config.Args;
 import io.fleetcast.control.ControlConfig;
 import io.fleetcast.control.Stores;
 import io.fleetcast.control.http.ApiException;
@@ -30,6 +31,10 @@ public final class AdminCli {
               enable-user NAME                        lets a disabled user log in again
               issue-token --user USER [--ttl-minutes N]
                                                       a token for services (e.g. the bridge, as an operator)
+              add-media-key --file FILE               adds a signing key for MediaMTX's JWT mode to FILE (at most
+                                                      two are kept: the oldest goes); prints its kid
+              issue-media-token --action read|publish|playback --path PATH [--ttl-minutes N] [--subject NAME]
+                                                      a media token for a service (e.g. the bridge's read of playroom)
             """;
 
     private final Map<String, String> env;
@@ -51,14 +56,20 @@ public final class AdminCli {
             return args.length == 0 ? 2 : 0;
         }
         try {
+            if (MediaKeyCommands.handles(args[0])) {
+                MediaKeyCommands.run(args[0], Arrays.asList(args).subList(1, args.length), env, out);
+                return 0;
+            }
             AdminCommand command = AdminCommand.named(args[0]);
-            Args parsed = Args.parse(Arrays.asList(args).subList(1, args.length), command.flags());
+            Args parsed = Args.parse(Arrays.asList(args).subList(1, args.length), command.options(),
+                    command.flags());
             ControlConfig config = ControlConfig.fromEnv(env);
             try (Stores stores = Stores.forTool(config, new SimpleMeterRegistry())) {
                 command.run(new AdminContext(config, stores, in, out), parsed);
             }
             return 0;
-        } catch (UsageException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
+            // A UsageException, a bad configuration key (ConfigException) or a bad value in a command.
             err.println("error: " + e.getMessage());
             err.print(USAGE);
             return 2;

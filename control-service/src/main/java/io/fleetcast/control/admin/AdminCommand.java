@@ -1,5 +1,7 @@
 package io.fleetcast.control.admin;
 
+import io.fleetcast.config.Args;
+import io.fleetcast.config.UsageException;
 import io.fleetcast.control.http.ConflictException;
 import io.fleetcast.control.http.NotFoundException;
 import io.fleetcast.control.permission.Permission;
@@ -20,14 +22,14 @@ import java.util.Set;
 
 /** The admin commands. Secrets (passwords, keys, tokens) are printed once and never logged. */
 enum AdminCommand {
-    CREATE_USER("create-user", Set.of("--password-stdin")) {
+    CREATE_USER("create-user", Set.of("--role"), Set.of("--password-stdin")) {
         @Override
         void run(AdminContext ctx, Args args) {
             if (args.positional().size() != 1) {
                 throw new UsageException("create-user takes exactly one NAME");
             }
-            Role role = Role.parse(args.options().getOrDefault("--role", "user"));
-            boolean generated = !args.flags().contains("--password-stdin");
+            Role role = Role.parse(args.option("--role", "user"));
+            boolean generated = !args.flag("--password-stdin");
             String password = generated ? randomPassword() : readLine(ctx);
             User user = ctx.users().create(args.positional().get(0), password, role);
             ctx.out().println("created user " + user.id() + " '" + user.name() + "' (" + user.role().wire() + ")");
@@ -36,12 +38,12 @@ enum AdminCommand {
             }
         }
     },
-    CREATE_ROBOT("create-robot", Set.of("--playroom")) {
+    CREATE_ROBOT("create-robot", Set.of("--owner", "--name"), Set.of("--playroom")) {
         @Override
         void run(AdminContext ctx, Args args) {
             User owner = ctx.user(args.required("--owner"));
-            RobotKind kind = args.flags().contains("--playroom") ? RobotKind.PLAYROOM : RobotKind.PRIVATE;
-            String name = args.options().getOrDefault("--name", kind == RobotKind.PLAYROOM ? "playroom" : "robot");
+            RobotKind kind = args.flag("--playroom") ? RobotKind.PLAYROOM : RobotKind.PRIVATE;
+            String name = args.option("--name", kind == RobotKind.PLAYROOM ? "playroom" : "robot");
             CreatedRobot created = ctx.robots().create(owner.id(), name, kind);
             String path = created.robot().path();
             ctx.out().println("created robot " + created.robot().id() + " '" + name + "' (" + kind.wire()
@@ -51,10 +53,10 @@ enum AdminCommand {
             ctx.out().println("publish: rtmp://<media-host>/" + path + "?user=" + path + "&pass=" + created.streamKey());
         }
     },
-    GRANT("grant", Set.of()) {
+    GRANT("grant", Set.of("--robot", "--user", "--permission"), Set.of()) {
         @Override
         void run(AdminContext ctx, Args args) {
-            long robot = args.requiredId("--robot");
+            long robot = args.requiredLong("--robot", 1);
             User user = ctx.user(args.required("--user"));
             Permission permission = Permission.parse(args.required("--permission"));
             boolean created = ctx.permissions().grant(robot, user.id(), permission);
@@ -62,10 +64,10 @@ enum AdminCommand {
                     + " to " + user.name());
         }
     },
-    REVOKE("revoke", Set.of()) {
+    REVOKE("revoke", Set.of("--robot", "--user", "--permission"), Set.of()) {
         @Override
         void run(AdminContext ctx, Args args) {
-            long robot = args.requiredId("--robot");
+            long robot = args.requiredLong("--robot", 1);
             User user = ctx.user(args.required("--user"));
             Permission permission = Permission.parse(args.required("--permission"));
             if (!ctx.permissions().revoke(robot, user.id(), permission)) {
@@ -74,17 +76,17 @@ enum AdminCommand {
             ctx.out().println("revoked " + permission.wire() + " on robot " + robot + " from " + user.name());
         }
     },
-    ROTATE_KEY("rotate-key", Set.of()) {
+    ROTATE_KEY("rotate-key", Set.of("--robot"), Set.of()) {
         @Override
         void run(AdminContext ctx, Args args) {
-            long robot = args.requiredId("--robot");
+            long robot = args.requiredLong("--robot", 1);
             String key = ctx.robots().rotateKey(robot)
                     .orElseThrow(() -> new NotFoundException("robot " + robot + " does not exist"));
             ctx.out().println("rotated the stream key of robot " + robot + "; the old key no longer works");
             ctx.out().println("stream key (shown once): " + key);
         }
     },
-    DISABLE_USER("disable-user", Set.of()) {
+    DISABLE_USER("disable-user", Set.of(), Set.of()) {
         @Override
         void run(AdminContext ctx, Args args) {
             User user = ctx.user(single(args, "disable-user"));
@@ -93,7 +95,7 @@ enum AdminCommand {
                     + "'; their tokens, control sockets and media reads stop now");
         }
     },
-    ENABLE_USER("enable-user", Set.of()) {
+    ENABLE_USER("enable-user", Set.of(), Set.of()) {
         @Override
         void run(AdminContext ctx, Args args) {
             User user = ctx.user(single(args, "enable-user"));
@@ -101,15 +103,14 @@ enum AdminCommand {
             ctx.out().println("enabled user " + user.id() + " '" + user.name() + "'; they can log in again");
         }
     },
-    ISSUE_TOKEN("issue-token", Set.of()) {
+    ISSUE_TOKEN("issue-token", Set.of("--user", "--ttl-minutes"), Set.of()) {
         @Override
         void run(AdminContext ctx, Args args) {
             User user = ctx.user(args.required("--user"));
             if (user.disabled()) {
                 throw new ConflictException("user '" + user.name() + "' is disabled (enable-user first)");
             }
-            String minutes = args.options().get("--ttl-minutes");
-            Duration ttl = minutes == null ? ctx.config().tokenTtl() : Duration.ofMinutes(parseMinutes(minutes));
+            Duration ttl = Duration.ofMinutes(args.longOption("--ttl-minutes", ctx.config().tokenTtl().toMinutes(), 1));
             IssuedToken token = ctx.tokens().issue(user, ttl);
             ctx.out().println("token for " + user.name() + " (" + user.role().wire() + "), expires " + token.expiresAt()
                     + ":");
@@ -118,14 +119,21 @@ enum AdminCommand {
     };
 
     private final String word;
+    private final Set<String> options;
     private final Set<String> flags;
 
-    AdminCommand(String word, Set<String> flags) {
+    AdminCommand(String word, Set<String> options, Set<String> flags) {
         this.word = word;
+        this.options = options;
         this.flags = flags;
     }
 
     abstract void run(AdminContext ctx, Args args);
+
+    /** The options that take a value ({@code --user alice}). */
+    Set<String> options() {
+        return options;
+    }
 
     Set<String> flags() {
         return flags;
@@ -163,17 +171,5 @@ enum AdminCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static long parseMinutes(String text) {
-        try {
-            long value = Long.parseLong(text);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("--ttl-minutes must be a positive integer, got '" + text + "'");
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetcast.control.bootstrap;
 
+import io.fleetcast.config.EnvReader;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,12 +37,9 @@ public record BootstrapSettings(Optional<String> operator, Optional<String> oper
     }
 
     public static BootstrapSettings fromEnv(Map<String, String> env) {
-        return new BootstrapSettings(value(env, "BOOTSTRAP_OPERATOR"), value(env, "BOOTSTRAP_OPERATOR_PASSWORD"),
-                value(env, "BOOTSTRAP_PLAYROOM_KEY"), value(env, "BRIDGE_READ_TOKEN"));
-    }
-
-    private static Optional<String> value(Map<String, String> env, String key) {
-        return Optional.ofNullable(env.get(key)).map(String::strip).filter(text -> !text.isEmpty());
+        EnvReader in = new EnvReader(env);
+        return new BootstrapSettings(in.optional("BOOTSTRAP_OPERATOR"), in.optional("BOOTSTRAP_OPERATOR_PASSWORD"),
+                in.optional("BOOTSTRAP_PLAYROOM_KEY"), in.optional("BRIDGE_READ_TOKEN"));
     }
 
     private static void secret(String key, Optional<String> value, int min) {

@@ -1,6 +1,6 @@
 package io.fleetcast.control.login;
 
-import io.fleetcast.control.EnvReader;
+import io.fleetcast.config.EnvReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,19 +28,23 @@ public record LoginLimits(int accountLimit, Duration accountWindow, int addressL
     public static LoginLimits fromEnv(Map<String, String> env) {
         LoginLimits d = defaults();
         EnvReader in = new EnvReader(env);
-        List<AddressBlock> proxies = new ArrayList<>();
-        String configured = env.getOrDefault("LOGIN_TRUSTED_PROXIES", "");
-        for (String entry : configured.split(",")) {
-            if (!entry.isBlank()) {
-                proxies.add(AddressBlock.parse(entry.trim()));
-            }
-        }
+        List<AddressBlock> proxies = in.parsed("LOGIN_TRUSTED_PROXIES", "", LoginLimits::blocks);
         return new LoginLimits(
                 in.integer("LOGIN_ACCOUNT_FAILURE_LIMIT", d.accountLimit()),
                 Duration.ofSeconds(in.integer("LOGIN_ACCOUNT_WINDOW_SECONDS", (int) d.accountWindow().toSeconds())),
                 in.integer("LOGIN_ADDRESS_FAILURE_LIMIT", d.addressLimit()),
                 Duration.ofSeconds(in.integer("LOGIN_ADDRESS_WINDOW_SECONDS", (int) d.addressWindow().toSeconds())),
                 proxies);
+    }
+
+    private static List<AddressBlock> blocks(String configured) {
+        List<AddressBlock> blocks = new ArrayList<>();
+        for (String entry : configured.split(",")) {
+            if (!entry.isBlank()) {
+                blocks.add(AddressBlock.parse(entry.trim()));
+            }
+        }
+        return blocks;
     }
 
     private static void atLeast(String key, int value) {

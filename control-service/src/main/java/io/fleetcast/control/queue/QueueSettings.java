@@ -1,6 +1,6 @@
 package io.fleetcast.control.queue;
 
-import io.fleetcast.control.EnvReader;
+import io.fleetcast.config.EnvReader;
 import java.time.Duration;
 import java.util.Map;
 

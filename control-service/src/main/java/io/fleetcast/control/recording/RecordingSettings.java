@@ -1,6 +1,7 @@
 package io.fleetcast.control.recording;
 
-import io.fleetcast.control.EnvReader;
+import io.fleetcast.config.EnvReader;
+import io.fleetcast.config.Redacted;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,15 +47,15 @@ public record RecordingSettings(Optional<String> bucket, Optional<URI> endpoint,
         EnvReader in = new EnvReader(env);
         return new RecordingSettings(
                 in.optional("RECORDINGS_S3_BUCKET"),
-                in.optional("RECORDINGS_S3_ENDPOINT").map(url -> in.uri("RECORDINGS_S3_ENDPOINT", url)),
-                in.optional("RECORDINGS_S3_PUBLIC_ENDPOINT").map(url -> in.uri("RECORDINGS_S3_PUBLIC_ENDPOINT", url)),
+                in.optionalUri("RECORDINGS_S3_ENDPOINT"),
+                in.optionalUri("RECORDINGS_S3_PUBLIC_ENDPOINT"),
                 in.text("RECORDINGS_S3_REGION", "us-east-1"),
                 in.optional("RECORDINGS_S3_ACCESS_KEY"),
                 in.optional("RECORDINGS_S3_SECRET_KEY"),
-                in.optional("RECORDINGS_CDN_URL").map(url -> in.uri("RECORDINGS_CDN_URL", url)),
+                in.optionalUri("RECORDINGS_CDN_URL"),
                 in.optional("RECORDINGS_DIR").map(Path::of),
-                Duration.ofSeconds(in.integer("RECORDINGS_URL_TTL_SECONDS", 300)),
-                Duration.ofDays(in.integer("RECORDINGS_RETENTION_DAYS", 30)));
+                Duration.ofSeconds(in.integer("RECORDINGS_URL_TTL_SECONDS", 300, 1, 7 * 24 * 3600)),
+                Duration.ofDays(in.integer("RECORDINGS_RETENTION_DAYS", 30, 0, 36_500)));
     }
 
     /** Where players fetch segments from: the CDN, the public endpoint or the endpoint (null: AWS). */
@@ -64,7 +65,7 @@ public record RecordingSettings(Optional<String> bucket, Optional<URI> endpoint,
 
     @Override
     public String toString() {
-        return "recordings=" + bucket.map(b -> "s3://" + b + endpoint.map(e -> " at " + EnvReader.withoutUserInfo(e))
+        return "recordings=" + bucket.map(b -> "s3://" + b + endpoint.map(e -> " at " + Redacted.url(e))
                 .orElse("")).orElse(localDir.map(Path::toString).orElse("none"))
                 + ", recordingUrlTtl=" + urlLifetime.toSeconds() + "s, retention=" + retention.toDays() + "d";
     }

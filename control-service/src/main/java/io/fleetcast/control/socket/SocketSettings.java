@@ -1,6 +1,6 @@
 package io.fleetcast.control.socket;
 
-import io.fleetcast.control.EnvReader;
+import io.fleetcast.config.EnvReader;
 import java.time.Duration;
 import java.util.Map;
 

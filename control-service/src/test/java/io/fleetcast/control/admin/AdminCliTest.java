@@ -12,6 +12,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The admin commands against the same database and Redis as a running service. */
 @ExtendWith(StoresExtension.class)
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AdminCliTest {
     private static final Pattern KEY = Pattern.compile("stream key \\(shown once\\): (\\S+)");
     private static final Pattern ROBOT = Pattern.compile("created robot (\\d+)");
+    private static final Pattern MEDIA_KEY = Pattern.compile("added media key (\\S+)");
 
     private TestServer server;
     private Map<String, String> env;
@@ -139,10 +144,47 @@ class AdminCliTest {
         assertThat(run("", "create-robot").err()).contains("--owner is required");
         assertThat(run("", "create-robot", "--owner", "nobody").status()).isEqualTo(1);
         assertThat(run("", "grant", "--robot", "abc", "--user", "x", "--permission", "view").err())
-                .contains("--robot must be a positive integer");
+                .contains("--robot must be a whole number, got 'abc'");
+        assertThat(run("", "grant", "--robot", "0", "--user", "x", "--permission", "view").err())
+                .contains("--robot must be >= 1, got 0");
+        assertThat(run("", "rotate-key", "--robto", "7").err()).contains("unknown option --robto");
         assertThat(run("", "rotate-key", "--robot", "999999").status()).isEqualTo(1);
         assertThat(run("", "create-user").status()).isEqualTo(2);
         assertThat(run("", "help").out()).contains("create-robot --owner USER");
+    }
+
+    @Test
+    void addsMediaKeysKeepingTheNewestTwo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keys.json");
+        String first = find(MEDIA_KEY, run("", "add-media-key", "--file", file.toString()).out());
+        String second = find(MEDIA_KEY, run("", "add-media-key", "--file", file.toString()).out());
+        String third = find(MEDIA_KEY, run("", "add-media-key", "--file", file.toString()).out());
+        String keys = Files.readString(file);
+        assertThat(keys).contains(second, third).doesNotContain(first);
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
+        assertThat(run("", "add-media-key").err()).contains("--file is required");
+
+        Map<String, String> jwt = new HashMap<>(env);
+        jwt.put("MEDIA_JWT_KEYS_FILE", file.toString());
+        Run issued = run(jwt, "issue-media-token", "--action", "read", "--path", "playroom", "--ttl-minutes", "60");
+        assertThat(issued.status()).as(issued.err()).isZero();
+        com.nimbusds.jwt.SignedJWT token = com.nimbusds.jwt.SignedJWT.parse(issued.out().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(token.getHeader().getKeyID()).isEqualTo(second);
+        assertThat(token.getJWTClaimsSet().getClaim("mediamtx_permissions"))
+                .isEqualTo(java.util.List.of(Map.of("action", "read", "path", "playroom")));
+        assertThat(run(jwt, "issue-media-token", "--action", "delete", "--path", "playroom").err())
+                .contains("not delete");
+    }
+
+    private Run run(Map<String, String> environment, String... args) {
+        Map<String, String> saved = env;
+        env = environment;
+        try {
+            return run("", args);
+        } finally {
+            env = saved;
+        }
     }
 
     private Run run(String stdin, String... args) {

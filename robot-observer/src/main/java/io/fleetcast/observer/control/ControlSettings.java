@@ -1,5 +1,6 @@
 package io.fleetcast.observer.control;
 
+import io.fleetcast.config.EnvReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -47,27 +48,12 @@ public record ControlSettings(URI controlUrl, long robotId, String streamKey, Du
      * (default 10) and {@code OBSERVER_METRICS_MS} (default 1000).
      */
     public static ControlSettings fromEnv(Map<String, String> env) {
-        String url = required(env, "CONTROL_URL");
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("CONTROL_URL is not a URL: " + url, e);
-        }
-        long robotId = number(env, "ROBOT_ID", null);
-        String key = env.get("STREAM_KEY");
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("STREAM_KEY is required");
-        }
-        key = key.strip();
-        long hz = number(env, "OBSERVER_STATE_HZ", 10L);
-        if (hz < 1 || hz > 100) {
-            throw new IllegalArgumentException("OBSERVER_STATE_HZ must be within 1..100, got " + hz);
-        }
-        long metricsMs = number(env, "OBSERVER_METRICS_MS", 1000L);
-        if (metricsMs < 50) {
-            throw new IllegalArgumentException("OBSERVER_METRICS_MS must be at least 50, got " + metricsMs);
-        }
+        EnvReader in = new EnvReader(env);
+        URI uri = in.uri("CONTROL_URL", null);
+        long robotId = in.parsed("ROBOT_ID", in.required("ROBOT_ID"), Long::parseLong);
+        String key = in.required("STREAM_KEY");
+        long hz = in.longInteger("OBSERVER_STATE_HZ", 10, 1, 100);
+        long metricsMs = in.longInteger("OBSERVER_METRICS_MS", 1000, 50, Long.MAX_VALUE);
         return new ControlSettings(uri, robotId, key, Duration.ofMillis(1000 / hz), Duration.ofMillis(metricsMs),
                 DEFAULT_MIN_BACKOFF, DEFAULT_MAX_BACKOFF);
     }
@@ -82,29 +68,6 @@ public record ControlSettings(URI controlUrl, long robotId, String streamKey, Du
         int port = controlUrl.getPort();
         return URI.create(scheme + "://" + controlUrl.getHost() + (port < 0 ? "" : ":" + port)
                 + "/control/robot_" + robotId);
-    }
-
-    private static String required(Map<String, String> env, String key) {
-        String value = env.get(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(key + " is required");
-        }
-        return value.trim();
-    }
-
-    private static long number(Map<String, String> env, String key, Long fallback) {
-        String value = env.get(key);
-        if (value == null || value.isBlank()) {
-            if (fallback == null) {
-                throw new IllegalArgumentException(key + " is required");
-            }
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be an integer, got '" + value + "'", e);
-        }
     }
 
     private static boolean keyChar(int c) {

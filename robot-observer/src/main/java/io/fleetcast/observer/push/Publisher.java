@@ -35,6 +35,7 @@ public final class Publisher implements AutoCloseable {
     private static final long BACKLOG_MILLIS = 50;
 
     private final PushTarget target;
+    private final PushAuth auth;
     private final Backoff backoff;
     private final KernelSendQueue kernel;
     private final LongSupplier kernelBudget;
@@ -53,15 +54,20 @@ public final class Publisher implements AutoCloseable {
      * @param kernelBudget bytes the kernel may hold before more pictures wait here instead,
      *                     where they can still be dropped when they grow stale
      */
-    public Publisher(PushTarget target, Backoff backoff, Duration maxAge, KernelSendQueue kernel,
+    public Publisher(PushTarget target, PushAuth auth, Backoff backoff, Duration maxAge, KernelSendQueue kernel,
                      LongSupplier kernelBudget) {
         this.target = target;
+        this.auth = auth;
         this.backoff = backoff;
         this.kernel = kernel;
         this.kernelBudget = kernelBudget;
         this.queue = new PictureQueue(maxAge.toMillis());
         this.thread = Thread.ofPlatform().name("publisher").daemon().unstarted(this::run);
         thread.start();
+    }
+
+    private static OutputMedia open(PushTarget now) {
+        return new OutputMedia(now.format(), now.url(), now.ioOptions());
     }
 
     public PushTarget target() {
@@ -141,7 +147,7 @@ public final class Publisher implements AutoCloseable {
         }
         try (EncodedPacket head = first;
              CodecParameters parameters = CodecParameters.h264(head.width(), head.height(), head.extradata());
-             OutputMedia output = new OutputMedia(target.format(), target.url(), target.ioOptions())) {
+             OutputMedia output = open(auth.connectTo(target))) {
             output.addStream(parameters.av(), MILLIS);
             // Flushed per picture: nothing waits in FFmpeg's I/O buffer, and the bytes counted as
             // written are the bytes the kernel has (the uplink meter subtracts what it still holds).

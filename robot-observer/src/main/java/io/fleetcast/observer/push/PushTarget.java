@@ -56,6 +56,17 @@ public record PushTarget(Protocol protocol, String url, String host, int port, S
         };
     }
 
+    /**
+     * The same target with a media token instead of the stream key: {@code ?token=} for RTMP,
+     * the password of the SRT stream id; MediaMTX's JWT mode reads the token from either.
+     */
+    public PushTarget withToken(String token) {
+        String encoded = URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return protocol == Protocol.RTMP
+                ? new PushTarget(protocol, url.substring(0, url.indexOf('?')) + "?token=" + encoded, host, port, path, "")
+                : new PushTarget(protocol, url, host, port, path, "publish:" + path + ":" + path + ":" + token);
+    }
+
     /** The muxer for this protocol. */
     public String format() {
         return protocol == Protocol.RTMP ? "flv" : "mpegts";

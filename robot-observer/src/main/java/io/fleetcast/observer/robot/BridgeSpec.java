@@ -1,5 +1,6 @@
 package io.fleetcast.observer.robot;
 
+import io.fleetcast.config.EnvReader;
 import io.fleetcast.observer.control.RobotLink;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,12 +15,7 @@ public sealed interface BridgeSpec permits StdioSpec, UdpSpec, UnixSpec, Synthet
 
     /** Reads {@code ROBOT_LINK} (default {@code synthetic}). */
     static BridgeSpec fromEnv(Map<String, String> env) {
-        String value = env.getOrDefault("ROBOT_LINK", "synthetic");
-        try {
-            return parse(value.isBlank() ? "synthetic" : value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("ROBOT_LINK: " + e.getMessage(), e);
-        }
+        return new EnvReader(env).parsed("ROBOT_LINK", "synthetic", BridgeSpec::parse);
     }
 
     /** {@code stdout}, {@code udp://host:port[?listen=port]}, {@code unix:/path/to.sock} or {@code synthetic}. */

@@ -1,5 +1,6 @@
 package io.fleetcast.observer.safety;
 
+import io.fleetcast.config.EnvReader;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,14 +17,6 @@ public record DeadmanSettings(Duration timeout) {
 
     /** Reads {@code OBSERVER_DEADMAN_MS} (default 500, LeRobot's value). */
     public static DeadmanSettings fromEnv(Map<String, String> env) {
-        String value = env.get("OBSERVER_DEADMAN_MS");
-        if (value == null || value.isBlank()) {
-            return new DeadmanSettings(DEFAULT_TIMEOUT);
-        }
-        try {
-            return new DeadmanSettings(Duration.ofMillis(Long.parseLong(value.trim())));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("OBSERVER_DEADMAN_MS must be an integer, got '" + value + "'", e);
-        }
+        return new DeadmanSettings(new EnvReader(env).millis("OBSERVER_DEADMAN_MS", DEFAULT_TIMEOUT, 50, 60_000));
     }
 }

@@ -27,7 +27,7 @@ public final class RobotStream implements AutoCloseable {
     public RobotStream(List<Camera> cameras, QualityController controller, StreamSettings settings) {
         KernelSendQueue kernel = settings.target().protocol() == PushTarget.Protocol.RTMP
                 ? new KernelSendQueue(settings.target().port()) : null;
-        publisher = new Publisher(settings.target(), settings.backoff(), settings.maxAge(), kernel, this::kernelBudget);
+        publisher = new Publisher(settings.target(), settings.auth(), settings.backoff(), settings.maxAge(), kernel, this::kernelBudget);
         VideoStream started = null;
         try {
             started = new VideoStream(cameras, () -> new LiveEncoder(settings.codec(), settings.codecOptions(),

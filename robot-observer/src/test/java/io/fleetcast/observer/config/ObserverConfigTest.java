@@ -70,6 +70,8 @@ class ObserverConfigTest {
         "OBSERVER_DEADMAN_MS|5|OBSERVER_DEADMAN_MS",
         "ROBOT_LINK|carrier-pigeon|ROBOT_LINK",
         "DRY_RUN|maybe|DRY_RUN",
+        "GATEWAY_AUTH|password|GATEWAY_AUTH must be one of key, jwt",
+        "GATEWAY_AUTH|jwt|GATEWAY_AUTH=jwt needs CONTROL_URL",
     })
     void aBadValueIsRefusedNamingItsKey(String key, String value, String named) {
         assertThatThrownBy(() -> ObserverConfig.fromEnv(env(key, value)))

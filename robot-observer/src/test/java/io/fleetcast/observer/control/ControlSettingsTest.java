@@ -54,9 +54,9 @@ class ControlSettingsTest {
                 Arguments.of("ROBOT_ID", "twelve", "twelve"),
                 Arguments.of("ROBOT_ID", "0", "ROBOT_ID must be a positive integer, got 0"),
                 Arguments.of("STREAM_KEY", "", "STREAM_KEY is required"),
-                Arguments.of("OBSERVER_STATE_HZ", "0", "OBSERVER_STATE_HZ must be within 1..100, got 0"),
+                Arguments.of("OBSERVER_STATE_HZ", "0", "OBSERVER_STATE_HZ must be 1..100, got 0"),
                 Arguments.of("OBSERVER_STATE_HZ", "fast", "fast"),
-                Arguments.of("OBSERVER_METRICS_MS", "10", "OBSERVER_METRICS_MS must be at least 50, got 10"));
+                Arguments.of("OBSERVER_METRICS_MS", "10", "OBSERVER_METRICS_MS must be >= 50, got 10"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
