@@ -12,7 +12,22 @@ import java.util.concurrent.CompletableFuture;
 sealed interface OutputMessage {
     /** {@code taken}: the streams the output writes (the others never enter the queue). */
     record Begin(List<StreamDescription> streams, List<StreamDescription> taken, boolean discontinuity)
-            implements OutputMessage { }
+            implements OutputMessage {
+        /** What {@code output} takes of {@code streams}; all when it cannot say (its begin then fails on the worker). */
+        static Begin of(Output output, List<StreamDescription> streams, boolean discontinuity) {
+            List<StreamDescription> taken;
+            try {
+                taken = output.takes(streams);
+            } catch (RuntimeException e) {
+                taken = streams;
+            }
+            return new Begin(streams, taken, discontinuity);
+        }
+
+        int videoTaken() {
+            return (int) taken.stream().filter(stream -> !stream.isAudio()).count();
+        }
+    }
 
     /** {@code streamNanos}: the packet's decoding time on the program's timeline, or NOPTS. */
     record Data(StreamDescription stream, Packet packet, int size, long arrived, long streamNanos)

@@ -67,16 +67,7 @@ final class OutputWorker implements AutoCloseable {
     }
 
     void begin(List<StreamDescription> streams, boolean discontinuity) {
-        enqueue(new Begin(streams, taken(streams), discontinuity));
-    }
-
-    /** What the output takes; all of it when it cannot say (its {@code begin} then fails on the worker). */
-    private List<StreamDescription> taken(List<StreamDescription> streams) {
-        try {
-            return output.takes(streams);
-        } catch (RuntimeException e) {
-            return streams;
-        }
+        enqueue(Begin.of(output, streams, discontinuity));
     }
 
     /** Queues a reference to {@code packet} (the caller keeps its own), or drops it when the output is behind. */
@@ -141,7 +132,7 @@ final class OutputWorker implements AutoCloseable {
                 return;
             }
             if (message instanceof Begin begin) {
-                admission.reset(videoStreams(begin.taken()));
+                admission.reset(begin.videoTaken());
                 maxBytes = QueueLimit.bytes(begin.taken(), maxSeconds);
                 taken.clear();
                 begin.taken().forEach(stream -> taken.set(stream.index()));
@@ -151,10 +142,6 @@ final class OutputWorker implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-    }
-
-    private static int videoStreams(List<StreamDescription> streams) {
-        return (int) streams.stream().filter(s -> !s.isAudio()).count();
     }
 
     /**
@@ -208,7 +195,7 @@ final class OutputWorker implements AutoCloseable {
                 if (pacer != null) {
                     pacer.reset();
                 }
-                recovery.reset(videoStreams(begin.taken()));
+                recovery.reset(begin.videoTaken());
                 call("begin", () -> output.begin(begin.streams(), begin.discontinuity()));
             }
             case Data data -> {
