@@ -6,6 +6,7 @@ import io.fleetcast.bridge.broadcast.Output;
 import io.fleetcast.bridge.broadcast.StreamDescription;
 import io.fleetcast.media.Packet;
 import io.fleetcast.media.log.FfmpegLog;
+import io.fleetcast.media.retry.Backoff;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class TimeoutTest {
     private static final Duration CONNECT = Duration.ofMillis(1500);
     private static final Duration IO = Duration.ofMillis(1000);
+    private static final Backoff LONG_BACKOFF = new Backoff(Duration.ofSeconds(30), Duration.ofSeconds(60));
     private static FfmpegLog ffmpegLog;
 
     @BeforeAll
@@ -53,7 +55,8 @@ class TimeoutTest {
     @Test
     void aServerThatNeverAnswersCostsOneConnectTimeoutPerAttempt() throws Exception {
         try (FakeRtmpServer silent = new FakeRtmpServer(FakeRtmpServer.Mode.SILENT);
-             RestreamOutput output = new RestreamOutput(settings(silent.port()), ffmpegLog);
+             // A backoff longer than the test: a loaded machine's slower play reaches another keyframe.
+             RestreamOutput output = new RestreamOutput(settings(silent.port(), LONG_BACKOFF), ffmpegLog);
              TestBroadcast broadcast = new TestBroadcast(0.5, 200_000)) {
             long start = System.nanoTime();
             broadcast.play(List.of(output), 1, 0, second -> { });
@@ -90,7 +93,11 @@ class TimeoutTest {
     }
 
     private static RestreamSettings settings(int port) {
-        return RestreamSettings.of("primary", "rtmp://127.0.0.1:" + port + "/live", "timeout-key-0001", null, Destinations.QUICK,
+        return settings(port, Destinations.QUICK);
+    }
+
+    private static RestreamSettings settings(int port, Backoff backoff) {
+        return RestreamSettings.of("primary", "rtmp://127.0.0.1:" + port + "/live", "timeout-key-0001", null, backoff,
                 CONNECT, IO, null);
     }
 
