@@ -1,5 +1,6 @@
 package io.fleetcast.control;
 
+import io.fleetcast.control.alert.AlertSettings;
 import io.fleetcast.control.bootstrap.BootstrapSettings;
 import io.fleetcast.control.login.LoginLimits;
 import io.fleetcast.control.queue.QueueSettings;
@@ -24,7 +25,8 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                             URI webrtcUrl, URI hlsUrl, Optional<URI> cdnUrl, String playroomPlaylist,
                             int authFailureLimit, Duration authFailureWindow, Duration accessCacheTtl,
                             SocketSettings sockets, QueueSettings queue, LoginLimits login, Optional<URI> mediamtxApi,
-                            Optional<Path> hlsDir, BootstrapSettings bootstrap) {
+                            Optional<Path> hlsDir, BootstrapSettings bootstrap,
+                            AlertSettings alerts) {
     public ControlConfig {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(login, "login");
@@ -33,6 +35,7 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
         Objects.requireNonNull(bootstrap, "bootstrap");
         Objects.requireNonNull(sockets, "sockets");
         Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(alerts, "alerts");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("CONTROL_PORT must be 0-65535, got " + port);
         }
@@ -74,7 +77,8 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 LoginLimits.fromEnv(env),
                 in.optional("MEDIAMTX_API_URL").map(url -> in.uri("MEDIAMTX_API_URL", url)),
                 in.optional("CONTROL_HLS_DIR").map(Path::of),
-                BootstrapSettings.fromEnv(env));
+                BootstrapSettings.fromEnv(env),
+                AlertSettings.fromEnv(env));
     }
 
     public boolean devMode() {
@@ -84,7 +88,7 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
     public ControlConfig withPort(int newPort) {
         return new ControlConfig(mode, host, newPort, dataDir, postgres, poolSize, redis, tokenSecret, tokenTtl,
                 webrtcUrl, hlsUrl, cdnUrl, playroomPlaylist, authFailureLimit, authFailureWindow, accessCacheTtl,
-                sockets, queue, login, mediamtxApi, hlsDir, bootstrap);
+                sockets, queue, login, mediamtxApi, hlsDir, bootstrap, alerts);
     }
 
     private static void require(boolean ok, String message) {
@@ -104,6 +108,6 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 + ", loginLimits=" + login.accountLimit() + "/" + login.accountWindow() + " per account, "
                 + login.addressLimit() + "/" + login.addressWindow() + " per address, trustedProxies="
                 + login.trustedProxies() + ", mediamtxApi=" + mediamtxApi.map(EnvReader::withoutUserInfo).orElse("none")
-                + ", " + bootstrap + "]";
+                + ", " + bootstrap + ", " + alerts + "]";
     }
 }

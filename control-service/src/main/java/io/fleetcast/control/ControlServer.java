@@ -92,7 +92,7 @@ public final class ControlServer implements AutoCloseable {
             AuthAudit audit = closer.register(new AuthAudit(stores.database(), registry));
             Bearer bearer = new Bearer(tokens);
             sockets = closer.register(new ControlSockets(new FleetAccess(access, tokens),
-                    stores.redis().address(), config.sockets(), config.queue(), clock));
+                    stores.redis().address(), config.sockets(), config.queue(), config.alerts(), clock));
             ReaderSessions readers = new ReaderSessions(kicker(config), standings);
             AccountEvents accounts = closer.register(new AccountEvents(standings, stores.redis(),
                     new CredentialsRevoked(sockets, readers)));

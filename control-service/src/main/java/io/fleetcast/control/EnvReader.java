@@ -17,7 +17,7 @@ public final class EnvReader {
         this.env = env;
     }
 
-    Optional<String> optional(String key) {
+    public Optional<String> optional(String key) {
         String value = env.get(key);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }

@@ -72,6 +72,7 @@ public final class Main {
                 .post("/api/robots/{id}/permissions", deps.permissions()::grant)
                 .delete("/api/robots/{id}/permissions/{user}/{permission}", deps.permissions()::revoke)
                 .get("/api/robots/{id}/queue", deps.sockets().queueStatus())
+                .get("/api/robots/{id}/alerts", deps.sockets().alertHistory())
                 // WS /control/robot_{id} is routed by ControlServer; refused upgrades land here.
                 .get("/control/{robot}", deps.sockets().refusedUpgrade())
                 // Keep last: anything not routed above is a JSON 404 (deny by default).

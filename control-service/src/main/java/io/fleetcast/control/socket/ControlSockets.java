@@ -1,5 +1,7 @@
 package io.fleetcast.control.socket;
 
+import io.fleetcast.control.alert.AlertSettings;
+import io.fleetcast.control.alert.Alerts;
 import io.fleetcast.control.protocol.MessageCodec;
 import io.fleetcast.control.queue.DeadlineTicker;
 import io.fleetcast.control.queue.PlayroomQueue;
@@ -28,6 +30,7 @@ public final class ControlSockets implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ControlSockets.class.getName());
 
     private final RedisClient redis;
+    private final Alerts alerts;
     private final Hub hub;
     private final RobotPresence presence;
     private final PlayroomQueue queue;
@@ -39,17 +42,24 @@ public final class ControlSockets implements AutoCloseable {
 
     public ControlSockets(ControlAccess access, RedisAddress address, SocketSettings settings,
             QueueSettings queueSettings, Clock clock) {
+        this(access, address, settings, queueSettings, AlertSettings.defaults(), clock);
+    }
+
+    public ControlSockets(ControlAccess access, RedisAddress address, SocketSettings settings,
+            QueueSettings queueSettings, AlertSettings alertSettings, Clock clock) {
         this.access = access;
         this.settings = settings;
         MessageCodec codec = new MessageCodec();
         this.redis = address.client();
-        this.hub = new Hub(codec, address);
+        // The hub exists by the time the first alert is announced (the judge runs later).
+        this.alerts = new Alerts(alertSettings, redis, this::toOwners, codec, clock);
+        this.hub = new Hub(codec, address, alerts);
         this.presence = new RobotPresence(redis, hub::localRobots, hub::sweepPresence);
         this.queue = new PlayroomQueue(redis, queueSettings, clock);
         this.ticker = new DeadlineTicker(queue, hub, queueSettings);
         this.wiring = new Wiring(codec, new Admission(access), hub, queue, presence,
                 new CommandRate(settings.commandRate(), settings.commandBurst(), System::nanoTime),
-                settings, new AtomicLong());
+                settings, new AtomicLong(), alerts);
     }
 
     /** {@code WS /control/robot_{id}}. */
@@ -66,12 +76,18 @@ public final class ControlSockets implements AutoCloseable {
     /** The HTTP side: the queue for the UI, and clear statuses for refused upgrades. */
     public void routes(HttpRouting.Builder routing) {
         routing.get("/api/robots/{id}/queue", queueStatus())
+                .get("/api/robots/{id}/alerts", alertHistory())
                 .get("/control/{robot}", refusedUpgrade());
     }
 
     /** {@code GET /api/robots/{id}/queue}. */
     public Handler queueStatus() {
         return new QueueResource(access, queue, wiring.codec());
+    }
+
+    /** {@code GET /api/robots/{id}/alerts}: the owner's alert history of the robot. */
+    public Handler alertHistory() {
+        return new AlertHistory(access, alerts, wiring.codec());
     }
 
     /** {@code GET /control/{robot}} when the WebSocket upgrade was refused. */
@@ -120,6 +136,14 @@ public final class ControlSockets implements AutoCloseable {
         return hub;
     }
 
+    private void toOwners(long robot, String frame) {
+        hub.toOwners(robot, frame);
+    }
+
+    public Alerts alerts() {
+        return alerts;
+    }
+
     /** Sockets held by this instance. */
     public int sockets() {
         return hub.sockets();
@@ -133,6 +157,7 @@ public final class ControlSockets implements AutoCloseable {
         ticker.close();
         presence.close();
         hub.close();
+        alerts.close();
         redis.close();
     }
 }

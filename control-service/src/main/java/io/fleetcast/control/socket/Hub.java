@@ -1,5 +1,6 @@
 package io.fleetcast.control.socket;
 
+import io.fleetcast.control.alert.Alerts;
 import io.fleetcast.control.protocol.Command;
 import io.fleetcast.control.protocol.MessageCodec;
 import io.fleetcast.control.protocol.Presence;
@@ -40,9 +41,11 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
     private final Relay relay;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledExecutorService sweeper;
+    private final Alerts alerts;
 
-    Hub(MessageCodec codec, RedisAddress redis) {
+    Hub(MessageCodec codec, RedisAddress redis, Alerts alerts) {
         this.codec = codec;
+        this.alerts = alerts;
         this.queueFrames = new QueueFrames(codec);
         this.relay = new Relay(redis, this);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
@@ -132,8 +135,14 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
                     && !online.test(room.robot()) && room.robotWentOffline()) {
                 String frame = codec.encode(new Presence(room.robot(), false));
                 room.watchers().forEach(link -> link.send(frame));
+                alerts.presence(room.robot(), false);
             }
         });
+    }
+
+    /** An alert frame for the robot's owner, wherever the owner's sockets are. */
+    void toOwners(long robot, String frame) {
+        relay.publish(Channels.toWatchers(robot), Envelope.encode('o', "", frame));
     }
 
     /** Tells every instance that this socket is now the robot's only one. */
@@ -170,9 +179,16 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
                     .forEach(link -> link.close(1008, "replaced by a newer robot connection"));
             case 'a' -> room.watchers().forEach(link -> link.send(envelope.body()));
             case 'p' -> {
-                room.robotOnline(envelope.target().equals("1"));
+                boolean online = envelope.target().equals("1");
+                boolean wasOnline = room.robotOnline();
+                room.robotOnline(online);
                 room.watchers().forEach(link -> link.send(envelope.body()));
+                if (!room.watchers().isEmpty() && (online || wasOnline && room.robots().isEmpty())) {
+                    alerts.presence(room.robot(), online);
+                }
             }
+            case 'o' -> room.watchers().stream().filter(link -> link.role() == Role.OWNER)
+                    .forEach(link -> link.send(envelope.body()));
             case 'u' -> {
                 long user = Long.parseLong(envelope.target());
                 room.watchers().stream()
