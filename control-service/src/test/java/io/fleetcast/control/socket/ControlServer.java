@@ -1,5 +1,6 @@
 package io.fleetcast.control.socket;
 
+import io.fleetcast.control.alert.AlertSettings;
 import io.fleetcast.control.queue.QueueSettings;
 import io.fleetcast.control.relay.RedisAddress;
 import io.helidon.webserver.WebServer;
@@ -14,7 +15,12 @@ final class ControlServer implements AutoCloseable {
 
     ControlServer(ControlAccess access, RedisAddress redis, SocketSettings settings,
             QueueSettings queue) {
-        this.sockets = new ControlSockets(access, redis, settings, queue, Clock.systemUTC());
+        this(access, redis, settings, queue, AlertSettings.defaults());
+    }
+
+    ControlServer(ControlAccess access, RedisAddress redis, SocketSettings settings,
+            QueueSettings queue, AlertSettings alerts) {
+        this.sockets = new ControlSockets(access, redis, settings, queue, alerts, Clock.systemUTC());
         this.server = WebServer.builder().host("127.0.0.1").port(0)
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .addProtocol(sockets.websocketProtocol())
