@@ -53,6 +53,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** The running service: builds every part from the config, serves HTTP, closes in reverse order. */
@@ -92,7 +93,7 @@ public final class ControlServer implements AutoCloseable {
             AuthAudit audit = closer.register(new AuthAudit(stores.database(), registry));
             Bearer bearer = new Bearer(tokens);
             sockets = closer.register(new ControlSockets(new FleetAccess(access, tokens),
-                    stores.redis().address(), config.sockets(), config.queue(), config.alerts(), clock));
+                    stores.redis().address(), config.sockets(), config.queue(), config.alerts(), registry, clock));
             ReaderSessions readers = new ReaderSessions(kicker(config), standings);
             AccountEvents accounts = closer.register(new AccountEvents(standings, stores.redis(),
                     new CredentialsRevoked(sockets, readers)));
@@ -102,7 +103,7 @@ public final class ControlServer implements AutoCloseable {
             Gauge.builder("fleetcast_control_sockets", sockets, ControlSockets::sockets)
                     .description("control WebSockets held by this instance").register(registry);
             Deps deps = new Deps(json,
-                    new HealthRoutes(stores.database(), stores.redis(), json),
+                    new HealthRoutes(stores.database(), stores.redis(), json, Map.of("webhook", sockets.alerts()::webhook)),
                     new MetricsRoutes(registry),
                     new AuthRoutes(new AuthPolicy(access, tokens, driver, config.bootstrap().bridgeReadToken()),
                             new FailureLimiter(config.authFailureLimit(), config.authFailureWindow()),

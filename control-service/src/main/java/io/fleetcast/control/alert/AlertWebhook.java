@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Posts each alert to {@code ALERT_WEBHOOK_URL} as JSON that chat webhooks accept
@@ -29,6 +30,7 @@ final class AlertWebhook implements AutoCloseable {
     private final int attempts;
     private final Duration delay;
     private final ObjectMapper json;
+    private final AtomicReference<String> failure = new AtomicReference<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("alert-webhook").factory());
@@ -50,35 +52,45 @@ final class AlertWebhook implements AutoCloseable {
     }
 
     private void attempt(HttpRequest request, Alert alert, int attempt) {
-        String failure;
+        String problem;
         try {
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status < 300) {
+                failure.set(null);
                 return;
             }
             if (status != 429 && status < 500) {
-                LOG.log(Level.ERROR, "alert webhook at " + url.getHost() + " refused alert " + alert.id()
-                        + " with HTTP " + status + "; not retried");
+                failed("refused alert " + alert.id() + " with HTTP " + status + "; not retried");
                 return;
             }
-            failure = "HTTP " + status;
+            problem = "HTTP " + status;
         } catch (java.io.IOException e) {
-            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            problem = e.getClass().getSimpleName() + ": " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
         if (attempt >= attempts) {
-            LOG.log(Level.ERROR, "alert webhook at " + url.getHost() + " failed for alert " + alert.id() + " after "
-                    + attempt + " attempts: " + failure);
+            failed("failed for alert " + alert.id() + " after " + attempt + " attempts: " + problem);
             return;
         }
         long wait = delay.toMillis() << (attempt - 1);
-        LOG.log(Level.WARNING, "alert webhook at " + url.getHost() + " failed (" + failure + "); retry "
+        LOG.log(Level.WARNING, "alert webhook at " + url.getHost() + " failed (" + problem + "); retry "
                 + attempt + " in " + wait + " ms");
         if (!sender.isShutdown()) {
             sender.schedule(() -> attempt(request, alert, attempt + 1), wait, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private void failed(String what) {
+        String reason = "webhook at " + url.getHost() + " " + what;
+        failure.set(reason);
+        LOG.log(Level.ERROR, "alert " + reason);
+    }
+
+    /** The last delivery's failure, or null when it went through (or none was tried yet). */
+    String failure() {
+        return failure.get();
     }
 
     @Override

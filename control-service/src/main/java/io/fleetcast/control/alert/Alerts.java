@@ -1,6 +1,7 @@
 package io.fleetcast.control.alert;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetcast.control.health.Part;
 import io.fleetcast.control.protocol.Alert;
 import io.fleetcast.control.protocol.MessageCodec;
 import io.fleetcast.control.protocol.Metrics;
@@ -77,8 +78,9 @@ public final class Alerts implements AutoCloseable {
         return episodes.history(robot);
     }
 
-    public String webhookStatus() {
-        return settings.webhookStatus();
+    /** The webhook's line in {@code /health}. */
+    public Part webhook() {
+        return webhook.map(hook -> hook.failure() == null ? Part.UP : Part.down(hook.failure())).orElse(Part.OFF);
     }
 
     private void observe(long robot, java.util.function.LongFunction<Observation> sample) {

@@ -13,7 +13,12 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 import java.lang.System.Logger.Level;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,18 +47,23 @@ public final class ControlSockets implements AutoCloseable {
 
     public ControlSockets(ControlAccess access, RedisAddress address, SocketSettings settings,
             QueueSettings queueSettings, Clock clock) {
-        this(access, address, settings, queueSettings, AlertSettings.defaults(), clock);
+        this(access, address, settings, queueSettings, AlertSettings.defaults(), new SimpleMeterRegistry(), clock);
     }
 
+    /** {@code registry} gets {@code fleetcast_relay_publish_seconds}, the relay's own latency. */
     public ControlSockets(ControlAccess access, RedisAddress address, SocketSettings settings,
-            QueueSettings queueSettings, AlertSettings alertSettings, Clock clock) {
+            QueueSettings queueSettings, AlertSettings alertSettings, MeterRegistry registry, Clock clock) {
         this.access = access;
         this.settings = settings;
         MessageCodec codec = new MessageCodec();
         this.redis = address.client();
         // The hub exists by the time the first alert is announced (the judge runs later).
         this.alerts = new Alerts(alertSettings, redis, this::toOwners, codec, clock);
-        this.hub = new Hub(codec, address, alerts);
+        Timer relayed = Timer.builder("fleetcast_relay_publish")
+                .description("from a frame handed to the relay to Redis confirming its publication")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
+        this.hub = new Hub(codec, address, alerts, nanos -> relayed.record(nanos, TimeUnit.NANOSECONDS));
         this.presence = new RobotPresence(redis, hub::localRobots, hub::sweepPresence);
         this.queue = new PlayroomQueue(redis, queueSettings, clock);
         this.ticker = new DeadlineTicker(queue, hub, queueSettings);

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import java.util.function.LongPredicate;
 
 /**
@@ -43,11 +44,11 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final Alerts alerts;
 
-    Hub(MessageCodec codec, RedisAddress redis, Alerts alerts) {
+    Hub(MessageCodec codec, RedisAddress redis, Alerts alerts, LongConsumer published) {
         this.codec = codec;
         this.alerts = alerts;
         this.queueFrames = new QueueFrames(codec);
-        this.relay = new Relay(redis, this);
+        this.relay = new Relay(redis, this, published);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("socket-sweeper").factory());
         sweeper.scheduleWithFixedDelay(this::sweep, 250, 250, TimeUnit.MILLISECONDS);

@@ -20,7 +20,8 @@ final class ControlServer implements AutoCloseable {
 
     ControlServer(ControlAccess access, RedisAddress redis, SocketSettings settings,
             QueueSettings queue, AlertSettings alerts) {
-        this.sockets = new ControlSockets(access, redis, settings, queue, alerts, Clock.systemUTC());
+        this.sockets = new ControlSockets(access, redis, settings, queue, alerts,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), Clock.systemUTC());
         this.server = WebServer.builder().host("127.0.0.1").port(0)
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .addProtocol(sockets.websocketProtocol())

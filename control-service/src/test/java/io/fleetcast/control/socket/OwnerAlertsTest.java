@@ -129,6 +129,34 @@ class OwnerAlertsTest {
         }
     }
 
+    @Test
+    void aWebhookThatKeepsFailingIsDownWithItsReasonAndTheOwnerIsStillAlerted(TestStores stores) throws Exception {
+        try (HookReceiver broken = new HookReceiver(Integer.MAX_VALUE);
+             ControlServer alone = new ControlServer(access, new RedisAddress(stores.redisUri()), SocketSettings.defaults(),
+                     QueueSettings.defaults(), AlertSettings.defaults().withLimits(new AlertLimits(5,
+                             Duration.ofSeconds(1), 1000, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                     .withWebhook(broken.uri(), 2, Duration.ofMillis(100)));
+             Probe owner = owner(alone); Probe robot = Probe.welcomed(alone.ws(ROBOT, "key=key-10"))) {
+            assertThat(alone.sockets().alerts().webhook().state()).isEqualTo("UP");
+
+            JsonNode alert = owner.await("alert");
+
+            assertThat(alert.path("kind").asText()).isEqualTo("video_not_live");
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while (alone.sockets().alerts().webhook().state().equals("UP") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(alone.sockets().alerts().webhook().state()).isEqualTo("DOWN");
+            assertThat(alone.sockets().alerts().webhook().reason())
+                    .isEqualTo("webhook at 127.0.0.1 failed for alert " + alert.path("id").asText()
+                            + " after 2 attempts: HTTP 500")
+                    .doesNotContain("secret-part");
+            assertThat(broken.bodies()).hasSize(2);
+            feed(robot, GOOD, 300);
+            assertThat(owner.await("alert").path("active").asBoolean()).as("cleared all the same").isFalse();
+        }
+    }
+
     private static Probe owner(ControlServer on) {
         return Probe.welcomed(on.ws(ROBOT, "token=owner-token"));
     }
