@@ -100,6 +100,8 @@ public final class ControlServer implements AutoCloseable {
             users = new Users(stores.database(), new PasswordHasher(), accounts);
             Bootstrap.apply(config.bootstrap(), users, robots);
             PlayroomDriver driver = playroomDriver != null ? playroomDriver : new QueueDrivesPlayroom(sockets.queue());
+            Gauge.builder("fleetcast_database_up", watch, w -> w.up() ? 1 : 0)
+                    .description("1 while this instance's background ping reaches PostgreSQL").register(registry);
             Gauge.builder("fleetcast_control_sockets", sockets, ControlSockets::sockets)
                     .description("control WebSockets held by this instance").register(registry);
             Deps deps = new Deps(json,
