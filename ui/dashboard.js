@@ -1,5 +1,6 @@
 // The owner's dashboard: my robots (live or offline), add / rotate / delete, grants, the live
-// WebRTC view, driving, the quality plot and the quality override.
+// WebRTC view, driving, the quality plot and the quality override, the robot's alerts.
+import { Alerts } from './alerts.js';
 import { api, ApiError, streamInfo, token } from './api.js';
 import { ControlSocket } from './control.js';
 import { $, el, say, show } from './dom.js';
@@ -12,6 +13,7 @@ import { playWhep } from './whep.js';
 
 const page = {
   info: null, robots: new Map(), selected: null, live: null, watching: null, plot: null, grants: new Grants(),
+  alerts: new Alerts(),
 };
 
 const drive = new DriveControls($('#drive'), (action, args) => {
@@ -107,6 +109,10 @@ function connect(id) {
         say($('#drive-message'), `Robot: ${ack.message ?? 'command refused'}`, 'error');
       }
     }),
+    alert: (alert) => {
+      page.alerts.arrived(id, alert);
+      renderList();
+    },
     error: mine((error) => say($('#drive-message'), `${error.code}: ${error.message}`, 'error')),
   });
 }
@@ -115,7 +121,9 @@ function renderList() {
   $('#robots').replaceChildren(...[...page.robots.values()].map(({ robot, online }) => el('li',
     { 'aria-current': robot.id === page.selected ? 'true' : 'false', 'data-robot': robot.id },
     el('button', { type: 'button', class: 'secondary', onclick: () => select(robot.id) }, robot.name),
-    el('span', { class: 'badge', 'data-online': String(online) }, online ? 'live' : 'offline'))));
+    el('span', { class: 'badge', 'data-online': String(online) }, online ? 'live' : 'offline'),
+    page.alerts.count(robot.id) > 0
+      ? el('span', { class: 'badge alerting', title: 'alerts up' }, `${page.alerts.count(robot.id)} alert`) : null)));
 }
 
 function select(id) {
@@ -136,6 +144,7 @@ function select(id) {
   }
   renderSelected();
   page.grants.show(id).catch(() => {});
+  page.alerts.show(id).catch(() => {});
   say($('#live-status'), 'The robot is offline.');
   $('#live-status').hidden = false;
   watchIfLive(id);
