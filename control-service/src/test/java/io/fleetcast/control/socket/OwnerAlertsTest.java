@@ -74,6 +74,9 @@ class OwnerAlertsTest {
             assertWebhookCalled(seenA);
             assertThat(history(a)).as("the dashboard's history, newest first")
                     .containsExactly(seenA.get(1), seenA.get(0));
+            HttpResponse<String> viewers = Probe.HTTP.send(HttpRequest.newBuilder(b.http("/api/robots/10/alerts"))
+                    .header("Authorization", "Bearer viewer-token").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(viewers.statusCode()).as("the history is the owner's alone").isEqualTo(404);
         }
     }
 
