@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,7 +35,7 @@ public final class Parts {
                 ? "off (RESTREAM_PRIMARY_URL / RESTREAM_BACKUP_URL unset; start requests may add destinations)"
                 : "on (" + config.restream().size() + " destination(s))")
                 + ", S3 " + config.s3().map(s3 -> "on (" + s3.location() + ")").orElse("off (S3_BUCKET unset)")
-                + ", audio endpoint " + audio.state().toLowerCase(java.util.Locale.ROOT)
+                + ", audio endpoint " + audio.state().toLowerCase(Locale.ROOT)
                 + (audio.reason() == null ? "" : " (" + audio.reason() + ")"));
     }
 

@@ -3,6 +3,7 @@ package io.fleetcast.control.alert;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetcast.control.protocol.Alert;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,7 +65,7 @@ final class AlertWebhook implements AutoCloseable {
                 return;
             }
             problem = "HTTP " + status;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             problem = e.getClass().getSimpleName() + ": " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

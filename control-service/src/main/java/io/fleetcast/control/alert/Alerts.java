@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongFunction;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * This instance's owner alerts: the signals its sockets see (a robot connecting or going, a
@@ -39,7 +41,7 @@ public final class Alerts implements AutoCloseable {
             Thread.ofPlatform().daemon().name("owner-alerts").factory());
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    public Alerts(AlertSettings settings, redis.clients.jedis.UnifiedJedis redis, OwnerNotices owners,
+    public Alerts(AlertSettings settings, UnifiedJedis redis, OwnerNotices owners,
                   MessageCodec codec, Clock clock) {
         this.settings = settings;
         this.episodes = new Episodes(redis);
@@ -83,7 +85,7 @@ public final class Alerts implements AutoCloseable {
         return webhook.map(hook -> hook.failure() == null ? Part.UP : Part.down(hook.failure())).orElse(Part.OFF);
     }
 
-    private void observe(long robot, java.util.function.LongFunction<Observation> sample) {
+    private void observe(long robot, LongFunction<Observation> sample) {
         if (!closed.get()) {
             judge.execute(() -> judge(robot, sample.apply(clock.millis())));
         }

@@ -1,6 +1,7 @@
 package io.fleetcast.control.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,7 +158,7 @@ class AlertRulesTest {
 
     @Test
     void limitsNameTheKeyOfABadValue() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AlertLimits(120, Duration.ofSeconds(30), 1000,
+        assertThatThrownBy(() -> new AlertLimits(120, Duration.ofSeconds(30), 1000,
                 Duration.ofSeconds(10), Duration.ofSeconds(10))).hasMessageContaining("ALERT_LOSS_PCT")
                 .hasMessageContaining("120");
     }

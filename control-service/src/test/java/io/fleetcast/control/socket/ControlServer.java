@@ -3,6 +3,7 @@ package io.fleetcast.control.socket;
 import io.fleetcast.control.alert.AlertSettings;
 import io.fleetcast.control.queue.QueueSettings;
 import io.fleetcast.control.relay.RedisAddress;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.helidon.webserver.WebServer;
 import java.net.URI;
 import java.time.Clock;
@@ -21,7 +22,7 @@ final class ControlServer implements AutoCloseable {
     ControlServer(ControlAccess access, RedisAddress redis, SocketSettings settings,
             QueueSettings queue, AlertSettings alerts) {
         this.sockets = new ControlSockets(access, redis, settings, queue, alerts,
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), Clock.systemUTC());
+                new SimpleMeterRegistry(), Clock.systemUTC());
         this.server = WebServer.builder().host("127.0.0.1").port(0)
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .addProtocol(sockets.websocketProtocol())

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 /**
  * The dashboard shows a robot's alerts as they come and their history after a reload, in a real
@@ -40,16 +41,16 @@ class DashboardAlertsTest {
                         .isEqualTo("quality_low");
                 sendFor(socket, "HIGH", 500);
                 owner.waitFor(() -> owner.driver().findElements(
-                        org.openqa.selenium.By.cssSelector("#alerts li[data-active='false']")).size() == 1,
+                        By.cssSelector("#alerts li[data-active='false']")).size() == 1,
                         "the clear shows");
                 owner.waitFor(() -> owner.driver().findElements(
-                        org.openqa.selenium.By.cssSelector("li[data-robot='" + robot.id() + "'] .alerting")).isEmpty(),
+                        By.cssSelector("li[data-robot='" + robot.id() + "'] .alerting")).isEmpty(),
                         "the robot is no longer marked");
                 owner.screenshot("dashboard-alerts");
 
                 owner.driver().navigate().refresh();
                 owner.waitFor(() -> owner.driver().findElements(
-                        org.openqa.selenium.By.cssSelector("#alerts li")).size() == 2, "the history after a reload");
+                        By.cssSelector("#alerts li")).size() == 2, "the history after a reload");
                 assertThat(owner.find("#alerts li:first-child").getDomAttribute("data-active"))
                         .as("newest first").isEqualTo("false");
                 assertThat(owner.find("#alerts-empty").isDisplayed()).isFalse();
