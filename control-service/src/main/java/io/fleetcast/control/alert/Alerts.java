@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -86,8 +87,13 @@ public final class Alerts implements AutoCloseable {
     }
 
     private void observe(long robot, LongFunction<Observation> sample) {
-        if (!closed.get()) {
+        if (closed.get()) {
+            return;
+        }
+        try {
             judge.execute(() -> judge(robot, sample.apply(clock.millis())));
+        } catch (RejectedExecutionException e) {
+            // Closed meanwhile: the instance is going away, its sockets with it.
         }
     }
 
