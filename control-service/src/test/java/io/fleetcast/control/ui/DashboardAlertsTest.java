@@ -22,7 +22,7 @@ class DashboardAlertsTest {
     @Test
     void anAlertAndItsClearShowOnTheDashboardAndStayInTheHistory(TestStores stores) throws Exception {
         try (Site site = Site.start(stores, Path.of("target", "no-broadcast"),
-                Map.of("ALERT_QUALITY_SECONDS", "1", "ALERT_VIDEO_SECONDS", "5"));
+                Map.of("ALERT_QUALITY_SECONDS", "1", "ALERT_VIDEO_SECONDS", "60"));
              Browser owner = Browser.open()) {
             Session erin = site.server().client().signUp("erin");
             NewRobot robot = site.server().client().createRobot(erin, "rover", "private");
