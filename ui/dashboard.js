@@ -1,5 +1,6 @@
 // The owner's dashboard: my robots (live or offline), add / rotate / delete, grants, the live
-// WebRTC view, driving, the quality plot, the quality override and the recordings.
+// WebRTC view, driving, the quality plot, the quality override, the recordings and the robot's alerts.
+import { Alerts } from './alerts.js';
 import { api, ApiError, streamInfo, token } from './api.js';
 import { ControlSocket } from './control.js';
 import { $, el, say, show } from './dom.js';
@@ -16,6 +17,7 @@ const page = {
   recordings: new Recordings({
     timeline: $('#timeline'), list: $('#recordings'), status: $('#recordings-status'), video: $('#recording'),
   }),
+  alerts: new Alerts(),
 };
 
 const drive = new DriveControls($('#drive'), (action, args) => {
@@ -112,6 +114,10 @@ function connect(id) {
         say($('#drive-message'), `Robot: ${ack.message ?? 'command refused'}`, 'error');
       }
     }),
+    alert: (alert) => {
+      page.alerts.arrived(id, alert);
+      renderList();
+    },
     error: mine((error) => say($('#drive-message'), `${error.code}: ${error.message}`, 'error')),
   });
 }
@@ -122,7 +128,9 @@ function renderList() {
     el('button', { type: 'button', class: 'secondary', onclick: () => select(robot.id) }, robot.name),
     el('span', { class: 'badge', 'data-online': String(online) }, online ? 'live' : 'offline'),
     robot.video?.live ? el('span', { class: 'badge video', title: `video since ${robot.video.since}` }, 'video')
-      : null)));
+      : null,
+    page.alerts.count(robot.id) > 0
+      ? el('span', { class: 'badge alerting', title: 'alerts up' }, `${page.alerts.count(robot.id)} alert`) : null)));
 }
 
 function select(id) {
@@ -146,6 +154,7 @@ function select(id) {
   }
   renderSelected();
   page.grants.show(id).catch(() => {});
+  page.alerts.show(id).catch(() => {});
   say($('#live-status'), 'The robot is offline.');
   $('#live-status').hidden = false;
   watchIfLive(id);

@@ -8,6 +8,8 @@ import io.fleetcast.bridge.api.BroadcastManager;
 import io.fleetcast.bridge.api.BroadcastRoutes;
 import io.fleetcast.bridge.api.BroadcastStatus;
 import io.fleetcast.bridge.api.ErrorMapping;
+import io.fleetcast.bridge.api.Parts;
+import io.fleetcast.bridge.api.PartState;
 import io.fleetcast.bridge.api.PipelineLauncher;
 import io.fleetcast.bridge.api.StartRequest;
 import io.fleetcast.bridge.audio.AudioParts;
@@ -112,8 +114,19 @@ public final class Main {
             System.out.print(Plan.describe(config, probe, decode.path()));
             return 0;
         }
-        AudioParts audio = closer.add(AudioParts.start(config.audio()));
-        LiveSound liveSound = audio.live() == null ? null : new LiveSound(audio.live(), config.audio().mix());
+        AudioParts audio;
+        PartState audioState;
+        try {
+            audio = closer.add(AudioParts.start(config.audio()));
+            audioState = config.audio().endpointEnabled() ? PartState.UP : PartState.OFF;
+        } catch (RuntimeException e) {
+            // The audio endpoint is optional: without it the broadcast keeps the source's sound.
+            log().log(Level.ERROR, "audio endpoint failed to start, broadcasting without it: " + e.getMessage(), e);
+            audio = null;
+            audioState = PartState.down("did not start: " + e.getMessage());
+        }
+        LiveSound liveSound = audio == null || audio.live() == null ? null
+                : new LiveSound(audio.live(), config.audio().mix());
         BroadcastManager manager = closer.add(new BroadcastManager(
                 new PipelineLauncher(config, ffmpegLog, probe, decode.device(), decode.path(), liveSound), config));
         if (config.api().token() == null) {
@@ -121,7 +134,9 @@ public final class Main {
         }
         GpuMonitor gpu = closer.add(GpuMonitor.start(probe.reason()));
         BridgeMeters meters = closer.add(new BridgeMeters(manager, gpu));
-        ApiDeps deps = ApiDeps.of(config.api().token(), manager, gpu, meters);
+        Parts parts = new Parts(config, manager, audioState);
+        parts.logSwitches();
+        ApiDeps deps = ApiDeps.of(config.api().token(), manager, gpu, meters, parts);
         closer.add(ApiServer.start(config.api().port(), routing -> routing(routing, deps)));
         log().log(Level.INFO, "bridge started: {0}", Plan.describe(config, probe, decode.path()).replace('\n', ' '));
         if (config.autostartUrl().isEmpty()) {

@@ -3,6 +3,8 @@ package io.fleetcast.bridge;
 import io.fleetcast.bridge.api.ApiServer;
 import io.fleetcast.bridge.api.BridgeMeters;
 import io.fleetcast.bridge.api.BroadcastManager;
+import io.fleetcast.bridge.api.Parts;
+import io.fleetcast.bridge.api.PartState;
 import io.fleetcast.bridge.api.PipelineLauncher;
 import io.fleetcast.bridge.config.BridgeConfig;
 import io.fleetcast.bridge.gpu.DecodeDevice;
@@ -51,7 +53,8 @@ final class ApiHarness implements AutoCloseable {
                     decode.path(), null), config));
             GpuMonitor gpu = closer.add(GpuMonitor.start(probe.reason()));
             BridgeMeters meters = closer.add(new BridgeMeters(manager, gpu));
-            ApiDeps deps = ApiDeps.of(config.api().token(), manager, gpu, meters);
+            ApiDeps deps = ApiDeps.of(config.api().token(), manager, gpu, meters,
+                    new Parts(config, manager, config.audio().endpointEnabled() ? PartState.UP : PartState.OFF));
             server = closer.add(ApiServer.start(0, routing -> Main.routing(routing, deps)));
         } catch (RuntimeException e) {
             closer.closeAfter(e);

@@ -2,6 +2,7 @@ package io.fleetcast.control;
 
 import io.fleetcast.config.EnvReader;
 import io.fleetcast.config.Redacted;
+import io.fleetcast.control.alert.AlertSettings;
 import io.fleetcast.control.bootstrap.BootstrapSettings;
 import io.fleetcast.control.login.LoginLimits;
 import io.fleetcast.control.mediatoken.MediaTokenSettings;
@@ -29,7 +30,8 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                             int authFailureLimit, Duration authFailureWindow, Duration accessCacheTtl,
                             SocketSettings sockets, QueueSettings queue, LoginLimits login, Optional<URI> mediamtxApi,
                             Optional<Path> hlsDir, BootstrapSettings bootstrap, Optional<String> hookSecret,
-                            Duration pathPoll, RecordingSettings recordings, MediaTokenSettings mediaTokens) {
+                            Duration pathPoll, RecordingSettings recordings, MediaTokenSettings mediaTokens,
+                            AlertSettings alerts) {
     public ControlConfig {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(login, "login");
@@ -44,6 +46,7 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
         hookSecret.ifPresent(secret -> require(secret.length() >= 16,
                 "MEDIAMTX_HOOK_SECRET must be at least 16 characters (got " + secret.length() + ")"));
         require(pathPoll.toSeconds() >= 1, "MEDIAMTX_POLL_SECONDS must be at least 1, got " + pathPoll.toSeconds());
+        Objects.requireNonNull(alerts, "alerts");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("CONTROL_PORT must be 0-65535, got " + port);
         }
@@ -89,8 +92,8 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 in.optional("MEDIAMTX_HOOK_SECRET"),
                 Duration.ofSeconds(in.integer("MEDIAMTX_POLL_SECONDS", 10, 1, 3600)),
                 RecordingSettings.fromEnv(env),
-
-                MediaTokenSettings.fromEnv(env));
+                MediaTokenSettings.fromEnv(env),
+                AlertSettings.fromEnv(env));
     }
 
     public boolean devMode() {
@@ -101,7 +104,7 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
         return new ControlConfig(mode, host, newPort, dataDir, postgres, poolSize, redis, tokenSecret, tokenTtl,
                 webrtcUrl, hlsUrl, cdnUrl, playroomPlaylist, authFailureLimit, authFailureWindow, accessCacheTtl,
                 sockets, queue, login, mediamtxApi, hlsDir, bootstrap, hookSecret, pathPoll, recordings,
-                mediaTokens);
+                mediaTokens, alerts);
     }
 
     private static void require(boolean ok, String message) {
@@ -122,6 +125,6 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 + login.addressLimit() + "/" + login.addressWindow() + " per address, trustedProxies="
                 + login.trustedProxies() + ", mediamtxApi=" + mediamtxApi.map(Redacted::url).orElse("none")
                 + ", hookSecret=" + (hookSecret.isPresent() ? "set" : "unset") + ", pathPoll=" + pathPoll.toSeconds()
-                + "s, " + recordings + ", " + bootstrap + "]";
+                + "s, " + recordings + ", " + bootstrap + ", " + alerts + "]";
     }
 }

@@ -70,6 +70,7 @@ import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** The running service: builds every part from the config, serves HTTP, closes in reverse order. */
@@ -113,7 +114,7 @@ public final class ControlServer implements AutoCloseable {
             Bearer bearer = new Bearer(tokens);
             VideoStates videos = new VideoStates(stores.database());
             sockets = closer.add(new ControlSockets(new FleetAccess(access, tokens),
-                    stores.redis().address(), config.sockets(), config.queue(), clock, videos::of));
+                    stores.redis().address(), config.sockets(), config.queue(), config.alerts(), registry, clock, videos::of));
             LiveStatus live = new LiveStatus(videos, sockets::videoChanged);
             config.mediamtxApi().ifPresent(api -> closer.add(new PathPoller(api, live, clock)
                     .start(config.pathPoll())));
@@ -132,10 +133,12 @@ public final class ControlServer implements AutoCloseable {
             users = new Users(stores.database(), new PasswordHasher(), accounts);
             Bootstrap.apply(config.bootstrap(), users, robots);
             PlayroomDriver driver = playroomDriver != null ? playroomDriver : new QueueDrivesPlayroom(sockets.queue());
+            Gauge.builder("fleetcast_database_up", watch, w -> w.up() ? 1 : 0)
+                    .description("1 while this instance's background ping reaches PostgreSQL").register(registry);
             Gauge.builder("fleetcast_control_sockets", sockets, ControlSockets::sockets)
                     .description("control WebSockets held by this instance").register(registry);
             Deps deps = new Deps(json,
-                    new HealthRoutes(stores.database(), stores.redis(), json),
+                    new HealthRoutes(stores.database(), stores.redis(), json, Map.of("webhook", sockets.alerts()::webhook)),
                     new MetricsRoutes(registry),
                     new AuthRoutes(new AuthPolicy(access, tokens, driver, config.bootstrap().bridgeReadToken()),
                             new FailureLimiter(config.authFailureLimit(), config.authFailureWindow()),

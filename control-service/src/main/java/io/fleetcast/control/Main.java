@@ -81,6 +81,7 @@ public final class Main {
                 .get("/api/robots/{id}/recordings", deps.recordings()::list)
                 .get("/api/robots/{id}/recordings.m3u8", deps.recordings()::playlist)
                 .get("/recordings/files/*", deps.segmentFiles())
+                .get("/api/robots/{id}/alerts", deps.sockets().alertHistory())
                 // WS /control/robot_{id} is routed by ControlServer; refused upgrades land here.
                 .get("/control/{robot}", deps.sockets().refusedUpgrade())
                 // Keep last: anything not routed above is a JSON 404 (deny by default).

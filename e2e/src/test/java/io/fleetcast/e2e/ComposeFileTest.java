@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code compose.yaml} as far as a machine without a container engine can check it: every
- * reference resolves (services, volumes, Dockerfiles, env files), every variable it reads is in
- * {@code .env.example}, the services people wait on have health checks, and Debian's
- * {@code docker-compose config} accepts it with that example environment where it is installed.
+ * reference resolves (services, volumes and mounted repository folders, Dockerfiles, env files),
+ * every variable it reads is in {@code .env.example}, the services people wait on have health
+ * checks, and Debian's {@code docker-compose config} accepts it with that example environment
+ * where it is installed.
  */
 class ComposeFileTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -47,8 +48,15 @@ class ComposeFileTest {
                 assertThat(ROOT.resolve(service.path("env_file").asText())).as(name).exists();
             }
             names(service.path("depends_on")).forEach(other -> assertThat(services).as(name + " depends on").contains(other));
-            service.path("volumes").forEach(volume -> assertThat(volumes).as(name)
-                    .contains(volume.asText().split(":")[0]));
+            service.path("volumes").forEach(volume -> {
+                String source = volume.asText().split(":")[0];
+                if (source.startsWith("./")) {
+                    // A file or folder of the repository mounted as is (the Prometheus rules).
+                    assertThat(ROOT.resolve(source)).as(name).exists();
+                } else {
+                    assertThat(volumes).as(name).contains(source);
+                }
+            });
         });
         for (String waitedOn : List.of("postgres", "redis", "minio", "control-service", "bridge-service")) {
             assertThat(compose.path("services").path(waitedOn).has("healthcheck")).as(waitedOn).isTrue();

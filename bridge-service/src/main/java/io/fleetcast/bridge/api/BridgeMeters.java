@@ -36,6 +36,7 @@ public final class BridgeMeters implements AutoCloseable {
     private final MultiGauge outputDropped;
     private final MultiGauge outputReconnects;
     private final MultiGauge outputCounts;
+    private final MultiGauge outputUp;
     private final GpuMeters gpuMeters;
 
     public BridgeMeters(BroadcastManager manager, Supplier<GpuState> gpu) {
@@ -61,6 +62,7 @@ public final class BridgeMeters implements AutoCloseable {
         outputDropped = gauge("bridge.output.dropped.packets", "packets an output lost while behind");
         outputReconnects = gauge("bridge.output.reconnects", "times an output reconnected");
         outputCounts = gauge("bridge.output.count", "an output's own counts (S3: segments uploaded, skipped, ...)");
+        outputUp = gauge("bridge.output.up", "1 while an output is live (tagged with its part: hls, restream, s3)");
     }
 
     private MultiGauge gauge(String name, String description) {
@@ -77,6 +79,7 @@ public final class BridgeMeters implements AutoCloseable {
         List<MultiGauge.Row<?>> outDropped = new ArrayList<>();
         List<MultiGauge.Row<?>> outReconnects = new ArrayList<>();
         List<MultiGauge.Row<?>> outCounts = new ArrayList<>();
+        List<MultiGauge.Row<?>> outUp = new ArrayList<>();
         for (BroadcastHealth b : all) {
             Tags tags = Tags.of("broadcast", b.name());
             add(rows, PerBroadcast.INPUT_FPS, tags, b, BroadcastHealth::fpsIn);
@@ -96,6 +99,7 @@ public final class BridgeMeters implements AutoCloseable {
                 outBits.add(MultiGauge.Row.of(outputTags, output.bitRate()));
                 outDropped.add(MultiGauge.Row.of(outputTags, output.dropped()));
                 outReconnects.add(MultiGauge.Row.of(outputTags, output.reconnects()));
+                outUp.add(MultiGauge.Row.of(outputTags.and("part", output.part()), output.state().equals("live") ? 1 : 0));
                 output.counts().forEach((count, value) -> outCounts.add(MultiGauge.Row.of(outputTags.and("count", count),
                         value)));
             }
@@ -107,6 +111,7 @@ public final class BridgeMeters implements AutoCloseable {
         outputDropped.register(outDropped, true);
         outputReconnects.register(outReconnects, true);
         outputCounts.register(outCounts, true);
+        outputUp.register(outUp, true);
         gpuMeters.refresh();
         return registry.scrape();
     }

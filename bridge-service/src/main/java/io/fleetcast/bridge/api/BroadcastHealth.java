@@ -24,7 +24,7 @@ public record BroadcastHealth(String name, String state, double fpsIn, double fp
     }
 
     private static OutputFigures figures(OutputMetrics o, Activity activity) {
-        return new OutputFigures(o.name(), o.state(), activity.bitRate(o.name()), o.reconnects(), o.dropped(),
+        return new OutputFigures(o.name(), o.part(), o.state(), activity.bitRate(o.name()), o.reconnects(), o.dropped(),
                 o.lastError(), o.counts());
     }
 }

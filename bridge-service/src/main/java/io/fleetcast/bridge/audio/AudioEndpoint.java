@@ -53,6 +53,12 @@ public final class AudioEndpoint implements AutoCloseable {
                     .routing(routing -> routing(routing, bearer, ingest, stream, health(ingest, relay)))
                     .build()
                     .start();
+            if (!server.isRunning() || server.port() < 0) {
+                // Helidon logs the bind failure and stops instead of throwing.
+                server.stop();
+                throw new IllegalStateException("the audio endpoint cannot listen on AUDIO_PORT " + settings.port()
+                        + " (in use?)");
+            }
             LOG.log(Level.INFO, "audio endpoint listening on port " + server.port());
             return new AudioEndpoint(relay, server);
         } catch (RuntimeException e) {

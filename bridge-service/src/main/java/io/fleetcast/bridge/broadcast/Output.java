@@ -39,6 +39,14 @@ public interface Output extends AutoCloseable {
         return Duration.ZERO;
     }
 
+    /**
+     * Which optional part of the bridge this output is ({@code restream}, {@code s3}), or
+     * {@code hls} for the core's own: what {@code /health} groups outputs by.
+     */
+    default String part() {
+        return "hls";
+    }
+
     /** How it is doing, for metrics; may be called from any thread. */
     default OutputHealth health() {
         return OutputHealth.LIVE;

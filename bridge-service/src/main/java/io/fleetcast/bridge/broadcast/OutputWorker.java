@@ -118,7 +118,7 @@ final class OutputWorker implements AutoCloseable {
 
     OutputMetrics metrics() {
         OutputHealth health = output.health();
-        return new OutputMetrics(output.toString(), health.state(), health.reconnects(), dropped.get(), failures.get(),
+        return new OutputMetrics(output.toString(), output.part(), health.state(), health.reconnects(), dropped.get(), failures.get(),
                 health.lastError(), written.get(), health.counts());
     }
 

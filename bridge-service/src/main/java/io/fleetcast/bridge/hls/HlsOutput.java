@@ -113,8 +113,14 @@ public final class HlsOutput implements Output {
     }
 
     @Override
+    public String part() {
+        return store.part();
+    }
+
+    @Override
     public OutputHealth health() {
-        return new OutputHealth("live", 0, "", store.counts());
+        String failure = store.failure();
+        return new OutputHealth(failure.isEmpty() ? "live" : "backoff", 0, failure, store.counts());
     }
 
     @Override

@@ -25,6 +25,16 @@ public interface SegmentStore {
     /** Removes a segment that left the live window. */
     void delete(String name);
 
+    /** The optional part this store is ({@code s3}), or {@code hls} for the local directory. */
+    default String part() {
+        return "hls";
+    }
+
+    /** Why the store cannot store right now (no secrets), or empty while it can. */
+    default String failure() {
+        return "";
+    }
+
     /** What the store counts, for the health figures (none for a local directory). */
     default java.util.Map<String, Long> counts() {
         return java.util.Map.of();

@@ -82,6 +82,11 @@ public final class RestreamOutput implements Output {
     }
 
     @Override
+    public String part() {
+        return "restream";
+    }
+
+    @Override
     public OutputHealth health() {
         String error = lastError;
         return new OutputHealth(state.name().toLowerCase(java.util.Locale.ROOT), reconnects, error == null ? "" : error);

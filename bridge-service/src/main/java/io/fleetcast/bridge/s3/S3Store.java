@@ -100,6 +100,17 @@ public final class S3Store implements SegmentStore, AutoCloseable {
                 "segmentsDeleted", stats.deleted(), "segmentsSpooled", (long) stats.spooled());
     }
 
+    @Override
+    public String part() {
+        return "s3";
+    }
+
+    @Override
+    public String failure() {
+        String failure = counters.failure.get();
+        return failure == null ? "" : failure;
+    }
+
     public S3Stats stats() {
         return counters.snapshot(queue.waiting());
     }

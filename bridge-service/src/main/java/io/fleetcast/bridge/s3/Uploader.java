@@ -168,6 +168,7 @@ final class Uploader implements Runnable {
             }
             try {
                 call.run();
+                counters.failure.set(null);
                 if (failedThisEpisode > 0) {
                     LOG.log(Level.INFO, "S3 " + bucket + " reachable again after " + failedThisEpisode
                             + " failed attempts (" + counters.skipped.get() + " segments skipped so far)");
@@ -176,6 +177,7 @@ final class Uploader implements Runnable {
                 return true;
             } catch (BucketException e) {
                 counters.failedAttempts.incrementAndGet();
+                counters.failure.set(e.getMessage());
                 if (failedThisEpisode++ == 0) {
                     LOG.log(Level.WARNING, e.getMessage() + "; retrying with backoff, up to "
                             + settings.spoolSegments() + " segments wait in the spool (older ones are skipped)");

@@ -13,13 +13,13 @@ import java.util.logging.SimpleFormatter;
  * Collects what the named loggers (and their children) log, as the lines an operator would
  * read: level, logger, the formatted message, and every exception in the cause chain.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
     private final List<Logger> loggers = new ArrayList<>();
     private final List<Level> previous = new ArrayList<>();
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final SimpleFormatter formatter = new SimpleFormatter();
 
-    LogCapture(Level level, String... names) {
+    public LogCapture(Level level, String... names) {
         setLevel(Level.ALL);
         for (String name : names) {
             Logger logger = Logger.getLogger(name);
@@ -30,7 +30,7 @@ final class LogCapture extends Handler implements AutoCloseable {
         }
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 

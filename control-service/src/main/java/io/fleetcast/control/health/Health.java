@@ -1,5 +1,7 @@
 package io.fleetcast.control.health;
 
-/** The health answer: overall status and each dependency's. */
-public record Health(String status, String database, String redis) {
+import java.util.Map;
+
+/** The health answer: overall status, each dependency's, and each optional part's. */
+public record Health(String status, String database, String redis, Map<String, Part> parts) {
 }

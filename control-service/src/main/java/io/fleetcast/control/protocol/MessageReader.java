@@ -47,6 +47,8 @@ final class MessageReader {
                         ? new QueueRequest(text(root, "action"))
                         : queueEvent(root);
                 case "presence" -> new Presence(number(root, "robot"), bool(root, "online"), video(root));
+                case "alert" -> new Alert(text(root, "id"), number(root, "robot"), text(root, "kind"),
+                        bool(root, "active"), number(root, "since"), number(root, "at"), text(root, "message"));
                 case "error" -> new ErrorMessage(text(root, "code"), optionalText(root, "message"),
                         optionalNumber(root, "ref"));
                 default -> throw new ProtocolException("unknown_type",

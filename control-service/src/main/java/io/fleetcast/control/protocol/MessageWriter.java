@@ -75,6 +75,9 @@ final class MessageWriter {
                     out.putObject("video").put("live", m.video().live()).put("since", m.video().since());
                 }
             }
+            case Alert m -> out.put("id", m.id()).put("robot", m.robot()).put("kind", m.kind())
+                    .put("active", m.active()).put("since", m.since()).put("at", m.at())
+                    .put("message", m.message());
             case ErrorMessage m -> {
                 out.put("code", m.code()).put("message", m.message());
                 putIfPresent(out, "ref", m.ref());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.exceptions.JedisException;
@@ -19,21 +20,23 @@ final class Publisher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Publisher.class.getName());
     private static final int BATCH = 512;
 
-    private record Outgoing(String channel, String payload) {
+    private record Outgoing(String channel, String payload, long queuedAt) {
     }
 
     private final RedisAddress redis;
     private final BlockingQueue<Outgoing> outbox = new LinkedBlockingQueue<>(100_000);
     private final Thread thread;
+    private final LongConsumer published;
     private volatile boolean open = true;
 
-    Publisher(RedisAddress redis) {
+    Publisher(RedisAddress redis, LongConsumer published) {
         this.redis = redis;
+        this.published = published;
         this.thread = Thread.ofPlatform().daemon().name("relay-publisher").start(this::run);
     }
 
     void publish(String channel, String payload) {
-        if (!outbox.offer(new Outgoing(channel, payload))) {
+        if (!outbox.offer(new Outgoing(channel, payload, System.nanoTime()))) {
             LOG.log(Level.WARNING, "relay outbox full, dropping a message for {0}", channel);
         }
     }
@@ -57,6 +60,10 @@ final class Publisher implements AutoCloseable {
                     pipeline.publish(out.channel(), out.payload());
                 }
                 pipeline.sync();
+                long now = System.nanoTime();
+                for (Outgoing out : batch) {
+                    published.accept(now - out.queuedAt());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

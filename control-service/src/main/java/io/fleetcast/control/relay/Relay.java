@@ -1,6 +1,7 @@
 package io.fleetcast.control.relay;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -14,8 +15,13 @@ public final class Relay implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public Relay(RedisAddress redis, Delivery delivery) {
+        this(redis, delivery, nanos -> { });
+    }
+
+    /** @param published told, per message, the nanoseconds from {@link #publish} to Redis's answer */
+    public Relay(RedisAddress redis, Delivery delivery, LongConsumer published) {
         this.subscriber = new Subscriber(redis, delivery);
-        this.publisher = new Publisher(redis);
+        this.publisher = new Publisher(redis, published);
     }
 
     public void publish(String channel, String payload) {

@@ -75,6 +75,7 @@ final class ControlEndpoint implements WsListener {
                 LOG.log(Level.WARNING, "recording robot " + robot + " online failed", e);
             }
             room.robotOnline(true);
+            wiring.alerts().connected(robot);
             hub.robotReplaced(link);
             link.send(wiring.codec().encode(conversation.welcome()));
             // After the welcome: the viewers' event reads the video state from PostgreSQL.
@@ -167,6 +168,10 @@ final class ControlEndpoint implements WsListener {
         long robot = link.robot();
         try {
             if (link.role() == Role.ROBOT) {
+                Room room = hub.existingRoom(robot);
+                if (room == null || room.robots().isEmpty()) {
+                    wiring.alerts().disconnected(robot);
+                }
                 if (wiring.presence().markOffline(robot, hub.tokenOf(link))) {
                     hub.presence(robot, false);
                 }

@@ -1,5 +1,7 @@
 package io.fleetcast.control.socket;
 
+import io.fleetcast.control.alert.AlertSettings;
+import io.fleetcast.control.alert.Alerts;
 import io.fleetcast.control.protocol.MessageCodec;
 import io.fleetcast.control.protocol.Video;
 import io.fleetcast.control.queue.DeadlineTicker;
@@ -12,7 +14,12 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 import java.lang.System.Logger.Level;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,6 +36,7 @@ public final class ControlSockets implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ControlSockets.class.getName());
 
     private final RedisClient redis;
+    private final Alerts alerts;
     private final Hub hub;
     private final RobotPresence presence;
     private final PlayroomQueue queue;
@@ -40,17 +48,31 @@ public final class ControlSockets implements AutoCloseable {
 
     public ControlSockets(ControlAccess access, RedisAddress address, SocketSettings settings,
             QueueSettings queueSettings, Clock clock, VideoLookup videos) {
+        this(access, address, settings, queueSettings, AlertSettings.defaults(), new SimpleMeterRegistry(), clock,
+                videos);
+    }
+
+    /** {@code registry} gets {@code fleetcast_relay_publish_seconds}, the relay's own latency. */
+    public ControlSockets(ControlAccess access, RedisAddress address, SocketSettings settings,
+            QueueSettings queueSettings, AlertSettings alertSettings, MeterRegistry registry, Clock clock,
+            VideoLookup videos) {
         this.access = access;
         this.settings = settings;
         MessageCodec codec = new MessageCodec();
         this.redis = address.client();
-        this.hub = new Hub(codec, address, videos);
+        // The hub exists by the time the first alert is announced (the judge runs later).
+        this.alerts = new Alerts(alertSettings, redis, this::toOwners, codec, clock);
+        Timer relayed = Timer.builder("fleetcast_relay_publish")
+                .description("from a frame handed to the relay to Redis confirming its publication")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
+        this.hub = new Hub(codec, address, videos, alerts, nanos -> relayed.record(nanos, TimeUnit.NANOSECONDS));
         this.presence = new RobotPresence(redis, hub::localRobots, hub::sweepPresence);
         this.queue = new PlayroomQueue(redis, queueSettings, clock);
         this.ticker = new DeadlineTicker(queue, hub, queueSettings);
         this.wiring = new Wiring(codec, new Admission(access), hub, queue, presence,
                 new CommandRate(settings.commandRate(), settings.commandBurst(), System::nanoTime),
-                settings, new AtomicLong());
+                settings, new AtomicLong(), alerts);
     }
 
     /** {@code WS /control/robot_{id}}. */
@@ -67,12 +89,18 @@ public final class ControlSockets implements AutoCloseable {
     /** The HTTP side: the queue for the UI, and clear statuses for refused upgrades. */
     public void routes(HttpRouting.Builder routing) {
         routing.get("/api/robots/{id}/queue", queueStatus())
+                .get("/api/robots/{id}/alerts", alertHistory())
                 .get("/control/{robot}", refusedUpgrade());
     }
 
     /** {@code GET /api/robots/{id}/queue}. */
     public Handler queueStatus() {
         return new QueueResource(access, queue, wiring.codec());
+    }
+
+    /** {@code GET /api/robots/{id}/alerts}: the owner's alert history of the robot. */
+    public Handler alertHistory() {
+        return new AlertHistory(access, alerts, wiring.codec());
     }
 
     /** {@code GET /control/{robot}} when the WebSocket upgrade was refused. */
@@ -126,6 +154,14 @@ public final class ControlSockets implements AutoCloseable {
         return hub;
     }
 
+    private void toOwners(long robot, String frame) {
+        hub.toOwners(robot, frame);
+    }
+
+    public Alerts alerts() {
+        return alerts;
+    }
+
     /** Sockets held by this instance. */
     public int sockets() {
         return hub.sockets();
@@ -139,6 +175,7 @@ public final class ControlSockets implements AutoCloseable {
         ticker.close();
         presence.close();
         hub.close();
+        alerts.close();
         redis.close();
     }
 }

@@ -100,6 +100,7 @@ final class Conversation {
             case Metrics metrics -> {
                 fromRobotOnly();
                 wiring.hub().toWatchers(link.robot(), wiring.codec().encode(metrics));
+                wiring.alerts().metrics(link.robot(), metrics);
             }
             case Ack ack -> {
                 fromRobotOnly();

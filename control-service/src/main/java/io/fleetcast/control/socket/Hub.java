@@ -1,5 +1,6 @@
 package io.fleetcast.control.socket;
 
+import io.fleetcast.control.alert.Alerts;
 import io.fleetcast.control.protocol.Command;
 import io.fleetcast.control.protocol.MessageCodec;
 import io.fleetcast.control.protocol.Presence;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import java.util.function.LongPredicate;
 
 /**
@@ -42,12 +44,14 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledExecutorService sweeper;
     private final VideoLookup videos;
+    private final Alerts alerts;
 
-    Hub(MessageCodec codec, RedisAddress redis, VideoLookup videos) {
+    Hub(MessageCodec codec, RedisAddress redis, VideoLookup videos, Alerts alerts, LongConsumer published) {
         this.codec = codec;
         this.videos = videos;
+        this.alerts = alerts;
         this.queueFrames = new QueueFrames(codec);
-        this.relay = new Relay(redis, this);
+        this.relay = new Relay(redis, this, published);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("socket-sweeper").factory());
         sweeper.scheduleWithFixedDelay(this::sweep, 250, 250, TimeUnit.MILLISECONDS);
@@ -150,8 +154,14 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
                     && !online.test(room.robot()) && room.robotWentOffline()) {
                 String frame = codec.encode(new Presence(room.robot(), false, videoOf(room.robot())));
                 room.watchers().forEach(link -> link.send(frame));
+                alerts.presence(room.robot(), false);
             }
         });
+    }
+
+    /** An alert frame for the robot's owner, wherever the owner's sockets are. */
+    void toOwners(long robot, String frame) {
+        relay.publish(Channels.toWatchers(robot), Envelope.encode('o', "", frame));
     }
 
     /** Tells every instance that this socket is now the robot's only one. */
@@ -188,9 +198,16 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
                     .forEach(link -> link.close(1008, "replaced by a newer robot connection"));
             case 'a' -> room.watchers().forEach(link -> link.send(envelope.body()));
             case 'p' -> {
-                room.robotOnline(envelope.target().equals("1"));
+                boolean online = envelope.target().equals("1");
+                boolean wasOnline = room.robotOnline();
+                room.robotOnline(online);
                 room.watchers().forEach(link -> link.send(envelope.body()));
+                if (!room.watchers().isEmpty() && (online || wasOnline && room.robots().isEmpty())) {
+                    alerts.presence(room.robot(), online);
+                }
             }
+            case 'o' -> room.watchers().stream().filter(link -> link.role() == Role.OWNER)
+                    .forEach(link -> link.send(envelope.body()));
             case 'u' -> {
                 long user = Long.parseLong(envelope.target());
                 room.watchers().stream()

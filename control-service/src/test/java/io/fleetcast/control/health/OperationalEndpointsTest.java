@@ -24,6 +24,19 @@ class OperationalEndpointsTest {
             assertThat(health.json().get("status").asText()).isEqualTo("UP");
             assertThat(health.json().get("database").asText()).isEqualTo("UP");
             assertThat(health.json().get("redis").asText()).isEqualTo("UP");
+            assertThat(health.json().path("parts").path("webhook").path("state").asText())
+                    .as("the webhook is off until ALERT_WEBHOOK_URL is set").isEqualTo("OFF");
+        }
+    }
+
+    @Test
+    void healthSaysTheWebhookIsOnOnceItsUrlIsSet(TestStores stores) {
+        try (TestServer server = TestServer.start(stores,
+                Map.of("ALERT_WEBHOOK_URL", "https://hooks.example.com/services/T0/B0/secret"), null)) {
+            TestClient.Reply health = server.client().get("/health", null);
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.json().path("parts").path("webhook").path("state").asText()).isEqualTo("UP");
+            assertThat(health.body()).doesNotContain("secret");
         }
     }
 
@@ -49,7 +62,8 @@ class OperationalEndpointsTest {
                     .contains("fleetcast_auth_decisions_total{action=\"read\",result=\"allow\",service=\"control\"} 1.0")
                     .contains("fleetcast_auth_duration_seconds_bucket")
                     .contains("hikaricp_connections_active")
-                    .contains("jvm_memory_used_bytes");
+                    .contains("jvm_memory_used_bytes")
+                    .contains("fleetcast_relay_publish_seconds_bucket");
         }
     }
 

@@ -1,8 +1,10 @@
 package io.fleetcast.control.socket;
 
 import io.fleetcast.control.protocol.Video;
+import io.fleetcast.control.alert.AlertSettings;
 import io.fleetcast.control.queue.QueueSettings;
 import io.fleetcast.control.relay.RedisAddress;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.helidon.webserver.WebServer;
 import java.net.URI;
 import java.time.Clock;
@@ -15,7 +17,13 @@ final class ControlServer implements AutoCloseable {
 
     ControlServer(ControlAccess access, RedisAddress redis, SocketSettings settings,
             QueueSettings queue) {
-        this.sockets = new ControlSockets(access, redis, settings, queue, Clock.systemUTC(), robot -> Video.NEVER);
+        this(access, redis, settings, queue, AlertSettings.defaults());
+    }
+
+    ControlServer(ControlAccess access, RedisAddress redis, SocketSettings settings,
+            QueueSettings queue, AlertSettings alerts) {
+        this.sockets = new ControlSockets(access, redis, settings, queue, alerts,
+                new SimpleMeterRegistry(), Clock.systemUTC(), robot -> Video.NEVER);
         this.server = WebServer.builder().host("127.0.0.1").port(0)
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .addProtocol(sockets.websocketProtocol())

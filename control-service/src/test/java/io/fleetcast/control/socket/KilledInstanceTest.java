@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * An instance in its own JVM, killed with SIGKILL: nothing on it runs any more, yet a turn it
  * started ends on time on the surviving instance, and the robots it held are shown offline there
- * within 5 s.
+ * within 5 s, their owners alerted once.
  */
 @ExtendWith(StoresExtension.class)
 class KilledInstanceTest {
@@ -83,6 +83,33 @@ class KilledInstanceTest {
                 assertThat(offline.path("online").asBoolean()).isFalse();
                 assertThat(offline.path("robot").asLong()).isEqualTo(1);
                 assertThat(millis).as("ms from the kill to the offline event").isLessThanOrEqualTo(5_500);
+            }
+            robot.close();
+        } finally {
+            doomed.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aRobotOnAKilledInstanceIsOneOfflineAlertForItsOwnerOnTheSurvivor(TestStores stores) throws Exception {
+        stores.flushRedis();
+        RedisAddress redis = new RedisAddress(stores.redisUri());
+        Process doomed = startInstance(redis);
+        try (ControlServer survivor = new ControlServer(new SyntheticAccess(1), redis, SocketSettings.defaults(),
+                QueueSettings.defaults())) {
+            int port = awaitReady(doomed);
+            Probe robot = Probe.welcomed(URI.create("ws://127.0.0.1:" + port + "/control/robot_1?key=k1"));
+            try (Probe owner = Probe.open(survivor.ws(1, "token=u1000001"))) {
+                assertThat(owner.await("welcome").path("role").asText()).isEqualTo("owner");
+
+                doomed.destroyForcibly().waitFor();
+
+                JsonNode alert = owner.awaitFrame(m -> m.path("type").asText().equals("alert"), "the offline alert",
+                        Duration.ofSeconds(10));
+                assertThat(alert.path("kind").asText()).isEqualTo("robot_offline");
+                assertThat(alert.path("active").asBoolean()).isTrue();
+                assertThat(owner.drain(Duration.ofSeconds(2)))
+                        .noneMatch(m -> m.path("type").asText().equals("alert"));
             }
             robot.close();
         } finally {
