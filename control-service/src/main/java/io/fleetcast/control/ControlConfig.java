@@ -19,7 +19,8 @@ import java.util.Optional;
  * directory of HLS the service serves under {@code /hls/} itself (the local stack's bridge
  * output when no media server runs).
  */
-public record ControlConfig(Mode mode, String host, int port, Path dataDir, Optional<PostgresTarget> postgres,
+public record ControlConfig(Mode mode, String host, int port, String internalHost, int internalPort, Path dataDir,
+                            Optional<PostgresTarget> postgres,
                             int poolSize, Optional<URI> redis, Optional<String> tokenSecret, Duration tokenTtl,
                             URI webrtcUrl, URI hlsUrl, Optional<URI> cdnUrl, String playroomPlaylist,
                             int authFailureLimit, Duration authFailureWindow, Duration accessCacheTtl,
@@ -36,6 +37,11 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("CONTROL_PORT must be 0-65535, got " + port);
         }
+        if (internalPort < 0 || internalPort > 65_535) {
+            throw new IllegalArgumentException("CONTROL_INTERNAL_PORT must be 0-65535, got " + internalPort);
+        }
+        require(internalPort == 0 || internalPort != port,
+                "CONTROL_INTERNAL_PORT must differ from CONTROL_PORT (" + port + "): internal routes are never public");
         if (mode == Mode.PRODUCTION) {
             require(postgres.isPresent(), "POSTGRES_URL is required when FLEETCAST_MODE=production");
             require(redis.isPresent(), "REDIS_URL is required when FLEETCAST_MODE=production");
@@ -55,6 +61,8 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 mode,
                 in.text("CONTROL_HOST", "0.0.0.0"),
                 in.integer("CONTROL_PORT", 8080),
+                in.text("CONTROL_INTERNAL_HOST", in.text("CONTROL_HOST", "0.0.0.0")),
+                in.integer("CONTROL_INTERNAL_PORT", 8090),
                 Path.of(in.text("FLEETCAST_DATA_DIR", ".fleetcast-data")),
                 in.optional("POSTGRES_URL").map(url -> EnvReader.postgres(url,
                         in.optional("POSTGRES_USER").orElse(null), in.optional("POSTGRES_PASSWORD").orElse(null))),
@@ -82,7 +90,8 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
     }
 
     public ControlConfig withPort(int newPort) {
-        return new ControlConfig(mode, host, newPort, dataDir, postgres, poolSize, redis, tokenSecret, tokenTtl,
+        return new ControlConfig(mode, host, newPort, internalHost, internalPort, dataDir, postgres, poolSize, redis,
+                tokenSecret, tokenTtl,
                 webrtcUrl, hlsUrl, cdnUrl, playroomPlaylist, authFailureLimit, authFailureWindow, accessCacheTtl,
                 sockets, queue, login, mediamtxApi, hlsDir, bootstrap);
     }
@@ -95,7 +104,8 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
 
     @Override
     public String toString() {
-        return "ControlConfig[mode=" + mode + ", listen=" + host + ":" + port + ", dataDir=" + dataDir
+        return "ControlConfig[mode=" + mode + ", listen=" + host + ":" + port + ", internal=" + internalHost + ":" + internalPort
+                + ", dataDir=" + dataDir
                 + ", postgres=" + postgres.map(Object::toString).orElse("embedded")
                 + ", redis=" + redis.map(EnvReader::withoutUserInfo).orElse("embedded")
                 + ", tokenSecret=" + (tokenSecret.isPresent() ? "set" : "generated") + ", tokenTtl=" + tokenTtl

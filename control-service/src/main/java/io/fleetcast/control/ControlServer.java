@@ -11,6 +11,7 @@ import io.fleetcast.control.auth.FailureLimiter;
 import io.fleetcast.control.auth.PlayroomDriver;
 import io.fleetcast.control.health.HealthRoutes;
 import io.fleetcast.control.http.Json;
+import io.fleetcast.control.http.Listener;
 import io.fleetcast.control.metrics.MetricsRoutes;
 import io.fleetcast.control.metrics.Registries;
 import io.fleetcast.control.permission.PermissionRoutes;
@@ -127,10 +128,20 @@ public final class ControlServer implements AutoCloseable {
                     .connectionOptions(options -> options.tcpNoDelay(true))
                     .addProtocol(sockets.websocketProtocol())
                     .routing(routing -> {
-                        extraRoutes.accept(routing);
+                        Listener.PUBLIC.guard(routing);
                         Main.routing(routing, deps);
                     })
                     .addRouting(sockets.websocketRouting())
+                    // Never published: the media gateway's webhook and hooks, and the scraper.
+                    .putSocket(Listener.INTERNAL_SOCKET, socket -> socket
+                            .host(config.internalHost())
+                            .port(config.internalPort())
+                            .connectionOptions(options -> options.tcpNoDelay(true))
+                            .routing(routing -> {
+                                Listener.INTERNAL.guard(routing);
+                                extraRoutes.accept(routing);
+                                Main.routing(routing, deps);
+                            }))
                     .build()
                     .start();
             closer.register(server::stop);
@@ -138,7 +149,8 @@ public final class ControlServer implements AutoCloseable {
             closer.close();
             throw e;
         }
-        LOG.log(Level.INFO, "control service listening on port " + server.port() + " with " + config);
+        LOG.log(Level.INFO, "control service listening on port " + server.port() + " (internal routes on port "
+                + internalPort() + ") with " + config);
     }
 
     /** The origins the pages may reach besides this service: MediaMTX and the CDN. */
@@ -161,7 +173,7 @@ public final class ControlServer implements AutoCloseable {
         return new ControlServer(config, playroomDriver, routing -> { });
     }
 
-    /** With routes of the caller's ahead of the table (the benchmark's empty handler). */
+    /** With routes of the caller's ahead of the internal listener's table (the benchmark's empty handler). */
     public static ControlServer start(ControlConfig config, PlayroomDriver playroomDriver,
                                       Consumer<HttpRouting.Builder> extraRoutes) {
         return new ControlServer(config, playroomDriver, extraRoutes);
@@ -173,6 +185,15 @@ public final class ControlServer implements AutoCloseable {
 
     public URI uri() {
         return URI.create("http://localhost:" + server.port());
+    }
+
+    /** The port of the internal listener ({@code /internal/*}, {@code /metrics}). */
+    public int internalPort() {
+        return server.port(Listener.INTERNAL_SOCKET);
+    }
+
+    public URI internalUri() {
+        return URI.create("http://localhost:" + internalPort());
     }
 
     public Stores stores() {

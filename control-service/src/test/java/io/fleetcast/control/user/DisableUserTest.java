@@ -130,7 +130,7 @@ class DisableUserTest {
     private static int read(TestServer server, String path, String protocol, String token, UUID session) {
         Map<String, Object> body = MediaMtxBody.of("read", path, protocol).ip("203.0.113.40").token(token).toMap();
         body.put("id", session.toString());
-        return server.client().post("/internal/auth", body, null).status();
+        return server.internal().post("/internal/auth", body, null).status();
     }
 
     private static URI socket(TestServer server, long robot, String token) {
