@@ -2,6 +2,7 @@ package io.fleetcast.control;
 
 import io.fleetcast.control.bootstrap.BootstrapSettings;
 import io.fleetcast.control.login.LoginLimits;
+import io.fleetcast.control.mediamtx.MediaMtxApiSettings;
 import io.fleetcast.control.queue.QueueSettings;
 import io.fleetcast.control.socket.SocketSettings;
 import io.fleetcast.control.store.PostgresTarget;
@@ -24,7 +25,7 @@ public record ControlConfig(Mode mode, String host, int port, String internalHos
                             int poolSize, Optional<URI> redis, Optional<String> tokenSecret, Duration tokenTtl,
                             URI webrtcUrl, URI hlsUrl, Optional<URI> cdnUrl, String playroomPlaylist,
                             int authFailureLimit, Duration authFailureWindow, Duration accessCacheTtl,
-                            SocketSettings sockets, QueueSettings queue, LoginLimits login, Optional<URI> mediamtxApi,
+                            SocketSettings sockets, QueueSettings queue, LoginLimits login, MediaMtxApiSettings mediamtxApi,
                             Optional<Path> hlsDir, BootstrapSettings bootstrap) {
     public ControlConfig {
         Objects.requireNonNull(mode, "mode");
@@ -80,7 +81,8 @@ public record ControlConfig(Mode mode, String host, int port, String internalHos
                 SocketSettings.fromEnv(env),
                 QueueSettings.fromEnv(env),
                 LoginLimits.fromEnv(env),
-                in.optional("MEDIAMTX_API_URL").map(url -> in.uri("MEDIAMTX_API_URL", url)),
+                new MediaMtxApiSettings(in.optional("MEDIAMTX_API_URL").map(url -> in.uri("MEDIAMTX_API_URL", url)),
+                        in.optional("MEDIAMTX_API_TOKEN")),
                 in.optional("CONTROL_HLS_DIR").map(Path::of),
                 BootstrapSettings.fromEnv(env));
     }
@@ -113,7 +115,7 @@ public record ControlConfig(Mode mode, String host, int port, String internalHos
                 + ", authFailureLimit=" + authFailureLimit + "/" + authFailureWindow
                 + ", loginLimits=" + login.accountLimit() + "/" + login.accountWindow() + " per account, "
                 + login.addressLimit() + "/" + login.addressWindow() + " per address, trustedProxies="
-                + login.trustedProxies() + ", mediamtxApi=" + mediamtxApi.map(EnvReader::withoutUserInfo).orElse("none")
+                + login.trustedProxies() + ", " + mediamtxApi
                 + ", " + bootstrap + "]";
     }
 }

@@ -105,7 +105,8 @@ public final class ControlServer implements AutoCloseable {
             Deps deps = new Deps(json,
                     new HealthRoutes(stores.database(), stores.redis(), json),
                     new MetricsRoutes(registry),
-                    new AuthRoutes(new AuthPolicy(access, tokens, driver, config.bootstrap().bridgeReadToken()),
+                    new AuthRoutes(new AuthPolicy(access, tokens, driver, config.bootstrap().bridgeReadToken(),
+                                    config.mediamtxApi().token()),
                             new FailureLimiter(config.authFailureLimit(), config.authFailureWindow()),
                             audit, watch, json, clock, registry, readers::opened),
                     new StreamInfoRoutes(config.webrtcUrl(), config.hlsUrl(), config.cdnUrl(), config.playroomPlaylist(),
@@ -161,7 +162,8 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private SessionKicker kicker(ControlConfig config) {
-        return config.mediamtxApi().<SessionKicker>map(uri -> closer.register(new MediaMtxApi(uri)))
+        return config.mediamtxApi().url().<SessionKicker>map(uri -> closer.register(new MediaMtxApi(uri,
+                        config.mediamtxApi().token().orElseThrow())))
                 .orElse(SessionKicker.NONE);
     }
 
