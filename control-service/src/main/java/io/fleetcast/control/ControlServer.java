@@ -104,7 +104,7 @@ public final class ControlServer implements AutoCloseable {
                     .description("control WebSockets held by this instance").register(registry);
             Deps deps = new Deps(json,
                     new HealthRoutes(stores.database(), stores.redis(), json),
-                    new MetricsRoutes(registry),
+                    new MetricsRoutes(registry, bearer),
                     new AuthRoutes(new AuthPolicy(access, tokens, driver, config.bootstrap().bridgeReadToken(),
                                     config.mediamtxApi().token()),
                             new FailureLimiter(config.authFailureLimit(), config.authFailureWindow()),

@@ -7,6 +7,7 @@ import io.fleetcast.control.testing.StoresExtension;
 import io.fleetcast.control.testing.TestClient;
 import io.fleetcast.control.testing.TestServer;
 import io.fleetcast.control.testing.TestStores;
+import io.fleetcast.control.user.Role;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,19 +17,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The auth webhook, every other {@code /internal/} route and {@code /metrics} answer only on the
- * internal listener; the public listener answers a JSON 404 for them however the path is spelt,
- * and the internal listener serves nothing of the public API.
+ * internal listener; the public listener answers a JSON 404 for them however the path is spelt
+ * (operators read the metrics there through {@code /api/admin/metrics}), and the internal
+ * listener serves nothing of the public API.
  */
 @ExtendWith(StoresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InternalListenerTest {
     private TestServer server;
     private TestClient.NewRobot robot;
+    private String user;
+    private String operator;
 
     @BeforeAll
     void start(TestStores stores) {
         server = TestServer.start(stores);
-        robot = server.client().createRobot(server.client().signUp("owner"), "rover", "private");
+        TestClient.Session owner = server.client().signUp("owner");
+        user = owner.token();
+        robot = server.client().createRobot(owner, "rover", "private");
+        server.server().users().create("ops", "ops-password", Role.OPERATOR);
+        operator = server.client().login("ops", "ops-password").token();
     }
 
     @AfterAll
@@ -56,6 +64,15 @@ class InternalListenerTest {
         TestClient.Reply metrics = server.client().get("/metrics", null);
         assertThat(metrics.status()).isEqualTo(404);
         assertThat(metrics.body()).doesNotContain("fleetcast_auth");
+    }
+
+    @Test
+    void operatorsReadTheMetricsOnThePublicListenerWithTheirToken() {
+        assertThat(server.client().get("/api/admin/metrics", null).status()).isEqualTo(401);
+        assertThat(server.client().get("/api/admin/metrics", user).status()).isEqualTo(403);
+        TestClient.Reply metrics = server.client().get("/api/admin/metrics", operator);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("fleetcast_control_sockets");
     }
 
     @Test
