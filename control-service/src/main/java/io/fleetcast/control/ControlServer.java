@@ -89,7 +89,7 @@ public final class ControlServer implements AutoCloseable {
             AccessInvalidation invalidation = closer.register(new AccessInvalidation(access, stores.redis()));
             robots = new Robots(stores.database(), invalidation);
             permissions = new Permissions(stores.database(), invalidation);
-            DatabaseWatch watch = closer.register(new DatabaseWatch(stores.database(), Duration.ofSeconds(1)));
+            DatabaseWatch watch = closer.register(new DatabaseWatch(stores.database(), Duration.ofMillis(200)));
             AuthAudit audit = closer.register(new AuthAudit(stores.database(), registry));
             Bearer bearer = new Bearer(tokens);
             sockets = closer.register(new ControlSockets(new FleetAccess(access, tokens),
