@@ -15,8 +15,8 @@ import java.util.logging.SimpleFormatter;
 /**
  * Every log record the control service writes through the JDK's System.Logger (JUL) while
  * open, at every level, each as its formatted line plus any stack trace: what an operator's log
- * would hold. Attaches to the root logger and lowers the product's level to ALL for its life
- * (the console handlers stay at INFO or above meanwhile).
+ * would hold. Attaches to the root logger and, for its life, lowers the product's level to ALL
+ * and everything else's to INFO (as shipped); the console handlers stay at INFO or above.
  */
 public final class LogCapture extends Handler implements AutoCloseable {
     private static final String PRODUCT = "io.fleetcast";
@@ -26,17 +26,20 @@ public final class LogCapture extends Handler implements AutoCloseable {
     private final Logger root = Logger.getLogger("");
     private final Logger product = Logger.getLogger(PRODUCT);
     private final Level previous;
+    private final Level previousRoot;
     private final Map<Handler, Level> consoles = new HashMap<>();
 
     private LogCapture() {
         setLevel(Level.ALL);
         previous = product.getLevel();
+        previousRoot = root.getLevel();
         // The console keeps showing what it showed before; only this capture sees the rest.
         for (Handler handler : root.getHandlers()) {
             consoles.put(handler, handler.getLevel());
             handler.setLevel(Level.INFO.intValue() > handler.getLevel().intValue() ? Level.INFO : handler.getLevel());
         }
         product.setLevel(Level.ALL);
+        root.setLevel(Level.INFO);
         root.addHandler(this);
     }
 
@@ -77,6 +80,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
     public void close() {
         root.removeHandler(this);
         product.setLevel(previous);
+        root.setLevel(previousRoot);
         consoles.forEach(Handler::setLevel);
     }
 }
