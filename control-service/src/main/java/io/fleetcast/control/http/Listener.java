@@ -17,14 +17,17 @@ public enum Listener {
     /** The Helidon name of the internal socket ({@code @default} is the public one). */
     public static final String INTERNAL_SOCKET = "internal";
 
-    private static final String INTERNAL_PREFIX = "/internal/";
+    private static final String INTERNAL = "/internal";
     private static final String METRICS = "/metrics";
     private static final String HEALTH = "/health";
 
     /** Whether a request path (decoded, as Helidon routes it) is internal. */
     public static boolean internal(String path) {
-        return path.startsWith(INTERNAL_PREFIX) || path.equals(INTERNAL_PREFIX.substring(0, INTERNAL_PREFIX.length() - 1))
-                || path.equals(METRICS) || path.startsWith(METRICS + "/");
+        return under(path, INTERNAL) || under(path, METRICS);
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     /** Whether this listener answers the path; {@code /health} is on both (probes of either port). */
