@@ -17,13 +17,13 @@ public enum Listener {
     /** The Helidon name of the internal socket ({@code @default} is the public one). */
     public static final String INTERNAL_SOCKET = "internal";
 
-    private static final String INTERNAL = "/internal";
+    private static final String INTERNAL_ROOT = "/internal";
     private static final String METRICS = "/metrics";
     private static final String HEALTH = "/health";
 
     /** Whether a request path (decoded, as Helidon routes it) is internal. */
     public static boolean internal(String path) {
-        return under(path, INTERNAL) || under(path, METRICS);
+        return under(path, INTERNAL_ROOT) || under(path, METRICS);
     }
 
     private static boolean under(String path, String prefix) {
