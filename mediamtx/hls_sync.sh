@@ -13,7 +13,7 @@
 #   SYNC_TOOL        aws | rclone (default: aws when installed, else rclone)
 #   SYNC_ATTEMPTS    attempts before giving up (default: 5); waits 1, 2, 4, ... s between
 #   RCLONE_REMOTE    rclone remote name when SYNC_TOOL=rclone (default: s3)
-#   CONTROL_URL      the control service (default: http://control-service:8080)
+#   CONTROL_URL      the control service's internal listener (default: http://control-service:8090)
 #   MEDIAMTX_HOOK_SECRET  the control service's hook secret; unset = nothing is indexed
 #   RECORDINGS_ROOT  the recordings directory, for local-mode keys (default: /recordings)
 set -uo pipefail
@@ -73,7 +73,7 @@ index() {
     # The secret goes in a header read from stdin (-H @-), never on the command line.
     if printf 'Authorization: Bearer %s\n' "$MEDIAMTX_HOOK_SECRET" | curl -fsS -m 10 -o /dev/null -X POST \
         -H @- -H "Content-Type: application/json" --data "$body" \
-        "${CONTROL_URL:-http://control-service:8080}/internal/recordings"; then
+        "${CONTROL_URL:-http://control-service:8090}/internal/recordings"; then
       log "indexed $key ($start, ${duration}s, $size bytes)"
       return 0
     fi

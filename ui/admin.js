@@ -1,6 +1,7 @@
 // The operators' page: the playroom queue (skip, clear), auth decisions and sockets from
-// /metrics, users (disable / enable) and every robot.
-import { api, ApiError } from './api.js';
+// /api/admin/metrics (the service's Prometheus text; /metrics itself is internal), users
+// (disable / enable) and every robot.
+import { api, ApiError, token } from './api.js';
 import { ControlSocket } from './control.js';
 import { $, el, say, show } from './dom.js';
 import { mountSession } from './session.js';
@@ -101,7 +102,10 @@ async function override(action, done) {
 }
 
 async function loadMetrics() {
-  const response = await fetch('/metrics');
+  const response = await fetch('/api/admin/metrics', { headers: { Authorization: `Bearer ${token()}` } });
+  if (!response.ok) {
+    throw new ApiError(response.status, 'error', `metrics: ${response.status} ${response.statusText}`);
+  }
   const text = await response.text();
   const rows = [];
   let sockets = '-';

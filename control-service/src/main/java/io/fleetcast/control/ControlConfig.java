@@ -6,6 +6,7 @@ import io.fleetcast.control.alert.AlertSettings;
 import io.fleetcast.control.bootstrap.BootstrapSettings;
 import io.fleetcast.control.login.LoginLimits;
 import io.fleetcast.control.mediatoken.MediaTokenSettings;
+import io.fleetcast.control.mediamtx.MediaMtxApiSettings;
 import io.fleetcast.control.queue.QueueSettings;
 import io.fleetcast.control.recording.RecordingSettings;
 import io.fleetcast.control.socket.SocketSettings;
@@ -24,11 +25,12 @@ import java.util.Optional;
  * directory of HLS the service serves under {@code /hls/} itself (the local stack's bridge
  * output when no media server runs).
  */
-public record ControlConfig(Mode mode, String host, int port, Path dataDir, Optional<PostgresTarget> postgres,
+public record ControlConfig(Mode mode, String host, int port, String internalHost, int internalPort, Path dataDir,
+                            Optional<PostgresTarget> postgres,
                             int poolSize, Optional<URI> redis, Optional<String> tokenSecret, Duration tokenTtl,
                             URI webrtcUrl, URI hlsUrl, Optional<URI> cdnUrl, String playroomPlaylist,
                             int authFailureLimit, Duration authFailureWindow, Duration accessCacheTtl,
-                            SocketSettings sockets, QueueSettings queue, LoginLimits login, Optional<URI> mediamtxApi,
+                            SocketSettings sockets, QueueSettings queue, LoginLimits login, MediaMtxApiSettings mediamtxApi,
                             Optional<Path> hlsDir, BootstrapSettings bootstrap, Optional<String> hookSecret,
                             Duration pathPoll, RecordingSettings recordings, MediaTokenSettings mediaTokens,
                             AlertSettings alerts) {
@@ -50,6 +52,11 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("CONTROL_PORT must be 0-65535, got " + port);
         }
+        if (internalPort < 0 || internalPort > 65_535) {
+            throw new IllegalArgumentException("CONTROL_INTERNAL_PORT must be 0-65535, got " + internalPort);
+        }
+        require(internalPort == 0 || internalPort != port,
+                "CONTROL_INTERNAL_PORT must differ from CONTROL_PORT (" + port + "): internal routes are never public");
         if (mode == Mode.PRODUCTION) {
             require(postgres.isPresent(), "POSTGRES_URL is required when FLEETCAST_MODE=production");
             require(redis.isPresent(), "REDIS_URL is required when FLEETCAST_MODE=production");
@@ -69,6 +76,8 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 mode,
                 in.text("CONTROL_HOST", "0.0.0.0"),
                 in.integer("CONTROL_PORT", 8080, 0, 65_535),
+                in.text("CONTROL_INTERNAL_HOST", in.text("CONTROL_HOST", "0.0.0.0")),
+                in.integer("CONTROL_INTERNAL_PORT", 8090, 0, 65_535),
                 Path.of(in.text("FLEETCAST_DATA_DIR", ".fleetcast-data")),
                 in.optional("POSTGRES_URL").map(url -> in.parsed("POSTGRES_URL", url, text -> PostgresTarget.fromUrl(text,
                         in.optional("POSTGRES_USER").orElse(null), in.optional("POSTGRES_PASSWORD").orElse(null)))),
@@ -86,7 +95,7 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 SocketSettings.fromEnv(env),
                 QueueSettings.fromEnv(env),
                 LoginLimits.fromEnv(env),
-                in.optionalUri("MEDIAMTX_API_URL"),
+                new MediaMtxApiSettings(in.optionalUri("MEDIAMTX_API_URL"), in.optional("MEDIAMTX_API_TOKEN")),
                 in.optional("CONTROL_HLS_DIR").map(Path::of),
                 BootstrapSettings.fromEnv(env),
                 in.optional("MEDIAMTX_HOOK_SECRET"),
@@ -101,7 +110,8 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
     }
 
     public ControlConfig withPort(int newPort) {
-        return new ControlConfig(mode, host, newPort, dataDir, postgres, poolSize, redis, tokenSecret, tokenTtl,
+        return new ControlConfig(mode, host, newPort, internalHost, internalPort, dataDir, postgres, poolSize, redis,
+                tokenSecret, tokenTtl,
                 webrtcUrl, hlsUrl, cdnUrl, playroomPlaylist, authFailureLimit, authFailureWindow, accessCacheTtl,
                 sockets, queue, login, mediamtxApi, hlsDir, bootstrap, hookSecret, pathPoll, recordings,
                 mediaTokens, alerts);
@@ -115,7 +125,8 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
 
     @Override
     public String toString() {
-        return "ControlConfig[mode=" + mode + ", listen=" + host + ":" + port + ", dataDir=" + dataDir
+        return "ControlConfig[mode=" + mode + ", listen=" + host + ":" + port + ", internal=" + internalHost + ":" + internalPort
+                + ", dataDir=" + dataDir
                 + ", postgres=" + postgres.map(Object::toString).orElse("embedded")
                 + ", redis=" + redis.map(Redacted::url).orElse("embedded")
                 + ", tokenSecret=" + (tokenSecret.isPresent() ? "set" : "generated") + ", tokenTtl=" + tokenTtl
@@ -123,7 +134,7 @@ public record ControlConfig(Mode mode, String host, int port, Path dataDir, Opti
                 + ", authFailureLimit=" + authFailureLimit + "/" + authFailureWindow
                 + ", loginLimits=" + login.accountLimit() + "/" + login.accountWindow() + " per account, "
                 + login.addressLimit() + "/" + login.addressWindow() + " per address, trustedProxies="
-                + login.trustedProxies() + ", mediamtxApi=" + mediamtxApi.map(Redacted::url).orElse("none")
+                + login.trustedProxies() + ", " + mediamtxApi
                 + ", hookSecret=" + (hookSecret.isPresent() ? "set" : "unset") + ", pathPoll=" + pathPoll.toSeconds()
                 + "s, " + recordings + ", " + bootstrap + ", " + alerts + "]";
     }

@@ -22,6 +22,7 @@ import io.fleetcast.control.live.LiveStatus;
 import io.fleetcast.control.live.PathPoller;
 import io.fleetcast.control.live.PathRoutes;
 import io.fleetcast.control.live.VideoStates;
+import io.fleetcast.control.http.Listener;
 import io.fleetcast.control.login.ClientAddress;
 import io.fleetcast.control.login.LoginLimiter;
 import io.fleetcast.control.login.LoginRoutes;
@@ -109,14 +110,15 @@ public final class ControlServer implements AutoCloseable {
             AccessInvalidation invalidation = closer.add(new AccessInvalidation(access, stores.redis()));
             robots = new Robots(stores.database(), invalidation);
             permissions = new Permissions(stores.database(), invalidation);
-            DatabaseWatch watch = closer.add(new DatabaseWatch(stores.database(), Duration.ofSeconds(1)));
+            DatabaseWatch watch = closer.add(new DatabaseWatch(stores.database(), Duration.ofMillis(200)));
             AuthAudit audit = closer.add(new AuthAudit(stores.database(), registry));
             Bearer bearer = new Bearer(tokens);
             VideoStates videos = new VideoStates(stores.database());
             sockets = closer.add(new ControlSockets(new FleetAccess(access, tokens),
                     stores.redis().address(), config.sockets(), config.queue(), config.alerts(), registry, clock, videos::of));
             LiveStatus live = new LiveStatus(videos, sockets::videoChanged);
-            config.mediamtxApi().ifPresent(api -> closer.add(new PathPoller(api, live, clock)
+            config.mediamtxApi().url().ifPresent(api -> closer.add(new PathPoller(api,
+                    config.mediamtxApi().token().orElseThrow(), live, clock)
                     .start(config.pathPoll())));
             HookSecret hooks = new HookSecret(config.hookSecret());
             if (!hooks.configured()) {
@@ -139,8 +141,9 @@ public final class ControlServer implements AutoCloseable {
                     .description("control WebSockets held by this instance").register(registry);
             Deps deps = new Deps(json,
                     new HealthRoutes(stores.database(), stores.redis(), json, Map.of("webhook", sockets.alerts()::webhook)),
-                    new MetricsRoutes(registry),
-                    new AuthRoutes(new AuthPolicy(access, tokens, driver, config.bootstrap().bridgeReadToken()),
+                    new MetricsRoutes(registry, bearer),
+                    new AuthRoutes(new AuthPolicy(access, tokens, driver, config.bootstrap().bridgeReadToken(),
+                                    config.mediamtxApi().token()),
                             new FailureLimiter(config.authFailureLimit(), config.authFailureWindow()),
                             audit, watch, json, clock, registry, readers::opened),
                     new StreamInfoRoutes(config.webrtcUrl(), config.hlsUrl(), config.cdnUrl(), config.playroomPlaylist(),
@@ -169,10 +172,20 @@ public final class ControlServer implements AutoCloseable {
                     .connectionOptions(options -> options.tcpNoDelay(true))
                     .addProtocol(sockets.websocketProtocol())
                     .routing(routing -> {
-                        extraRoutes.accept(routing);
+                        Listener.PUBLIC.guard(routing);
                         Main.routing(routing, deps);
                     })
                     .addRouting(sockets.websocketRouting())
+                    // Never published: the media gateway's webhook and hooks, and the scraper.
+                    .putSocket(Listener.INTERNAL_SOCKET, socket -> socket
+                            .host(config.internalHost())
+                            .port(config.internalPort())
+                            .connectionOptions(options -> options.tcpNoDelay(true))
+                            .routing(routing -> {
+                                Listener.INTERNAL.guard(routing);
+                                extraRoutes.accept(routing);
+                                Main.routing(routing, deps);
+                            }))
                     .build()
                     .start();
             closer.add(server::stop);
@@ -180,7 +193,8 @@ public final class ControlServer implements AutoCloseable {
             closer.closeAfter(e);
             throw e;
         }
-        LOG.log(Level.INFO, "control service listening on port " + server.port() + " with " + config);
+        LOG.log(Level.INFO, "control service listening on port " + server.port() + " (internal routes on port "
+                + internalPort() + ") with " + config);
     }
 
     /** The JWT mode's keys, grants and endpoints (MediaMTX's {@code authMethod: jwt}). */
@@ -205,7 +219,8 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private SessionKicker kicker(ControlConfig config) {
-        return config.mediamtxApi().<SessionKicker>map(uri -> closer.add(new MediaMtxApi(uri)))
+        return config.mediamtxApi().url().<SessionKicker>map(uri -> closer.add(new MediaMtxApi(uri,
+                        config.mediamtxApi().token().orElseThrow())))
                 .orElse(SessionKicker.NONE);
     }
 
@@ -217,7 +232,7 @@ public final class ControlServer implements AutoCloseable {
         return new ControlServer(config, playroomDriver, routing -> { });
     }
 
-    /** With routes of the caller's ahead of the table (the benchmark's empty handler). */
+    /** With routes of the caller's ahead of the internal listener's table (the benchmark's empty handler). */
     public static ControlServer start(ControlConfig config, PlayroomDriver playroomDriver,
                                       Consumer<HttpRouting.Builder> extraRoutes) {
         return new ControlServer(config, playroomDriver, extraRoutes);
@@ -229,6 +244,15 @@ public final class ControlServer implements AutoCloseable {
 
     public URI uri() {
         return URI.create("http://localhost:" + server.port());
+    }
+
+    /** The port of the internal listener ({@code /internal/*}, {@code /metrics}). */
+    public int internalPort() {
+        return server.port(Listener.INTERNAL_SOCKET);
+    }
+
+    public URI internalUri() {
+        return URI.create("http://localhost:" + internalPort());
     }
 
     public Stores stores() {

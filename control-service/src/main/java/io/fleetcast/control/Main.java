@@ -38,7 +38,10 @@ public final class Main {
         System.out.println("Fleetcast control service: http://localhost:" + server.port() + "/");
     }
 
-    /** The HTTP routing table, used by {@link ControlServer} and tests alike. */
+    /**
+     * The HTTP routing table, used by {@link ControlServer} and tests alike. Both listeners get it
+     * behind {@link io.fleetcast.control.http.Listener#guard}: a path decides its listener.
+     */
     public static void routing(HttpRouting.Builder routing, Deps deps) {
         ErrorMapping.register(routing, deps.json());
         routing.get("/", deps.pages()::playroom)
@@ -47,6 +50,7 @@ public final class Main {
                 .get("/ui/vendor/{file}", deps.pages()::vendor)
                 .get("/ui/{file}", deps.pages()::file)
                 .get("/health", deps.health())
+                // /internal/* and /metrics answer on the internal listener only (http.Listener).
                 .get("/metrics", deps.metrics())
                 .post("/internal/auth", deps.auth())
                 .post("/internal/paths/{path}/available", deps.paths()::available)
@@ -62,6 +66,7 @@ public final class Main {
                 .post("/api/auth/logout", deps.login()::logout)
                 .post("/api/auth/password", deps.login()::changePassword)
                 .get("/api/me", deps.users()::me)
+                .get("/api/admin/metrics", deps.metrics()::operators)
                 .get("/api/admin/users", deps.admin()::list)
                 .post("/api/admin/users/{id}/disable", deps.admin()::disable)
                 .post("/api/admin/users/{id}/enable", deps.admin()::enable)

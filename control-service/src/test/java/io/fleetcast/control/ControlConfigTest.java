@@ -84,15 +84,17 @@ class ControlConfigTest {
         assertThat(defaults.login().accountWindow()).isEqualTo(Duration.ofMinutes(15));
         assertThat(defaults.login().addressLimit()).isEqualTo(50);
         assertThat(defaults.login().trustedProxies()).isEmpty();
-        assertThat(defaults.mediamtxApi()).isEmpty();
+        assertThat(defaults.mediamtxApi().url()).isEmpty();
+        assertThat(defaults.internalPort()).isEqualTo(8090);
 
         ControlConfig set = ControlConfig.fromEnv(Map.of("LOGIN_ACCOUNT_FAILURE_LIMIT", "5",
                 "LOGIN_ADDRESS_WINDOW_SECONDS", "60", "LOGIN_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.1",
-                "MEDIAMTX_API_URL", "http://mediamtx:9997"));
+                "MEDIAMTX_API_URL", "http://mediamtx:9997", "MEDIAMTX_API_TOKEN", "service-credential-0123456789"));
         assertThat(set.login().accountLimit()).isEqualTo(5);
         assertThat(set.login().addressWindow()).isEqualTo(Duration.ofSeconds(60));
         assertThat(set.login().trustedProxies()).hasSize(2);
-        assertThat(set.mediamtxApi().orElseThrow().toString()).isEqualTo("http://mediamtx:9997");
+        assertThat(set.mediamtxApi().url().orElseThrow().toString()).isEqualTo("http://mediamtx:9997");
+        assertThat(set.toString()).doesNotContain("service-credential-0123456789");
 
         assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("LOGIN_ACCOUNT_FAILURE_LIMIT", "0")))
                 .hasMessageContaining("LOGIN_ACCOUNT_FAILURE_LIMIT");
@@ -102,6 +104,12 @@ class ControlConfigTest {
                 .hasMessageContaining("LOGIN_TRUSTED_PROXIES").hasMessageContaining("proxy.local");
         assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("MEDIAMTX_API_URL", "mediamtx")))
                 .hasMessageContaining("MEDIAMTX_API_URL");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("MEDIAMTX_API_URL", "http://mediamtx:9997")))
+                .hasMessageContaining("MEDIAMTX_API_TOKEN");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("MEDIAMTX_API_TOKEN", "short")))
+                .hasMessageContaining("MEDIAMTX_API_TOKEN");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("CONTROL_PORT", "9000", "CONTROL_INTERNAL_PORT", "9000")))
+                .hasMessageContaining("CONTROL_INTERNAL_PORT");
     }
 
     @Test

@@ -28,7 +28,7 @@ final class Gateway implements AutoCloseable {
     private final int port;
     private final ServiceProcess process;
 
-    Gateway(Path dir, String controlUrl) {
+    Gateway(Path dir, String controlInternalUrl) {
         if (!Files.isExecutable(NGINX) || !Files.isRegularFile(MODULE)) {
             throw new IllegalStateException("the end-to-end tests need Debian's nginx with the RTMP module as the media"
                     + " gateway: apt-get install -y nginx libnginx-mod-rtmp");
@@ -40,7 +40,7 @@ final class Gateway implements AutoCloseable {
             String config = Files.readString(Repository.root().resolve("gateway/nginx-rtmp.conf.template"));
             for (var entry : Map.of("RTMP_MODULE", MODULE.toString(), "RTMP_LISTEN", "127.0.0.1",
                     "RTMP_PORT", Integer.toString(port), "AUTH_PROXY_PORT", Integer.toString(Repository.freePort()),
-                    "CONTROL_INTERNAL_URL", controlUrl).entrySet()) {
+                    "CONTROL_INTERNAL_URL", controlInternalUrl).entrySet()) {
                 config = config.replace("${" + entry.getKey() + "}", entry.getValue());
             }
             Files.writeString(prefix.resolve("nginx.conf"), config);

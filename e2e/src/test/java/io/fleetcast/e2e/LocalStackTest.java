@@ -26,7 +26,8 @@ class LocalStackTest {
         long started = System.currentTimeMillis();
         List<ProcessHandle> children;
         try (ServiceProcess stack = ServiceProcess.jar("local-stack", "local-stack", Map.of("FLEETCAST_DATA_DIR",
-                dir.toString(), "CONTROL_PORT", Integer.toString(port), "BRIDGE_API_PORT",
+                dir.toString(), "CONTROL_PORT", Integer.toString(port), "CONTROL_INTERNAL_PORT",
+                Integer.toString(Repository.freePort()), "BRIDGE_API_PORT",
                 Integer.toString(Repository.freePort()), "INGEST_PORT", Integer.toString(Repository.freePort())),
                 dir)) {
             stack.awaitLog(line -> line.contains("Fleetcast is running"), Duration.ofSeconds(120), "its banner");

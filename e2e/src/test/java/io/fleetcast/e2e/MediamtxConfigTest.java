@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code mediamtx/mediamtx.yml} against what MediaMTX v1.20.1 accepts (it refuses unknown keys
  * at start) and against the routes it calls: the auth webhook of the control service, the
- * bridge's broadcast routes in the playroom hooks.
+ * bridge's broadcast routes in the playroom hooks. Nothing skips the webhook, which listens
+ * on the control service's internal port, never published.
  */
 class MediamtxConfigTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -57,6 +58,30 @@ class MediamtxConfigTest {
         config.path("authHTTPExclude").forEach(rule -> excluded.add(rule.path("action").asText()));
         assertThat(excluded).as("publish, read and playback always ask the control service")
                 .doesNotContain("publish", "read", "playback");
+    }
+
+    @Test
+    void theControlApiAndMetricsAskTheWebhookToo() throws IOException {
+        JsonNode config = YAML.readTree(Repository.root().resolve("mediamtx/mediamtx.yml").toFile());
+        List<String> excluded = new ArrayList<>();
+        config.path("authHTTPExclude").forEach(rule -> excluded.add(rule.path("action").asText()));
+        assertThat(excluded).as("deny by default: nothing skips the webhook").doesNotContain("api", "metrics", "pprof");
+        assertThat(config.path("pprof").asBoolean(false)).isFalse();
+        assertThat(source("control-service", "MediaMtxApi.java")).contains("\"Authorization\"");
+    }
+
+    @Test
+    void theWebhookIsOnTheControlServicesUnpublishedInternalPort() throws IOException {
+        JsonNode config = YAML.readTree(Repository.root().resolve("mediamtx/mediamtx.yml").toFile());
+        URI webhook = URI.create(config.path("authHTTPAddress").asText());
+        String env = Files.readString(Repository.root().resolve("config/control.env"));
+        assertThat(env).contains("CONTROL_INTERNAL_PORT=" + webhook.getPort() + "\n")
+                .doesNotContain("CONTROL_PORT=" + webhook.getPort() + "\n");
+        JsonNode control = YAML.readTree(Repository.root().resolve("compose.yaml").toFile())
+                .path("services").path("control-service");
+        List<String> published = new ArrayList<>();
+        control.path("ports").forEach(port -> published.add(port.asText()));
+        assertThat(published).as("compose publishes the public listener only").containsExactly("8080:8080");
     }
 
     @Test

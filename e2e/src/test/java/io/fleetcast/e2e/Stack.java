@@ -47,8 +47,10 @@ final class Stack implements AutoCloseable {
         this.dir = dir;
         try {
             int controlPort = Repository.freePort();
+            int internalPort = Repository.freePort();
             controlEnv.putAll(Map.of("FLEETCAST_DATA_DIR", dir.resolve("control").toString(),
                     "CONTROL_HOST", "127.0.0.1", "CONTROL_PORT", Integer.toString(controlPort),
+                    "CONTROL_INTERNAL_PORT", Integer.toString(internalPort),
                     "CONTROL_QUEUE_TURN_SECONDS", "20", "CONTROL_QUEUE_READY_SECONDS", "10"));
             ServiceProcess control = add(ServiceProcess.jar("control-service", "control", controlEnv, logs()));
             control.awaitLog(line -> line.contains("control service listening"), Duration.ofSeconds(90),
@@ -64,7 +66,7 @@ final class Stack implements AutoCloseable {
             bob = api.signUp("bob", PASSWORD);
             rover = api.createRobot(alice, "rover", "private");
 
-            gateway = add(new Gateway(dir, api.base().toString()));
+            gateway = add(new Gateway(dir, "http://127.0.0.1:" + internalPort));
             bridge = add(ServiceProcess.jar("bridge-service", "bridge", bridgeEnv(), logs()));
             bridge.awaitLog(line -> line.contains("bridge started"), Duration.ofSeconds(60), "start");
             add(ServiceProcess.jar("robot-observer", "playroom-robot", observerEnv(playroomId, playroomKey, "playroom",

@@ -12,17 +12,19 @@ import java.util.Optional;
 /**
  * Where the local stack listens and keeps its data: {@code FLEETCAST_DATA_DIR} (default
  * {@code .fleetcast-data}, whose {@code local/} holds the bridge's HLS, the logs and the admin's
- * password), {@code CONTROL_PORT} (8080), {@code BRIDGE_API_PORT} (8081) and
+ * password), {@code CONTROL_PORT} (8080), {@code CONTROL_INTERNAL_PORT} (8090: MediaMTX's auth
+ * webhook and the metrics, on 127.0.0.1), {@code BRIDGE_API_PORT} (8081) and
  * {@code INGEST_PORT} (8890, the bridge's SRT listener on 127.0.0.1 when there is no MediaMTX).
  * {@code mediamtx}: MediaMTX's executable ({@code MEDIAMTX_BIN}, else {@code mediamtx} on the
  * {@code PATH}) when there is one; robots then publish to it with their keys, the bridge reads
  * the playroom from it and owners watch over its WebRTC, as in production. The bridge's
- * credentials are made afresh on every start.
+ * credentials and the control service's MediaMTX API credential are made afresh on every start.
  */
-public record LocalSettings(Path dataDir, int controlPort, int bridgeApiPort, int ingestPort,
-                            Optional<Path> mediamtx, String bridgeReadToken, String bridgeApiToken) {
+public record LocalSettings(Path dataDir, int controlPort, int controlInternalPort, int bridgeApiPort, int ingestPort,
+                            Optional<Path> mediamtx, String bridgeReadToken, String bridgeApiToken,
+                            String mediamtxApiToken) {
     public LocalSettings {
-        for (int port : new int[] {controlPort, bridgeApiPort, ingestPort}) {
+        for (int port : new int[] {controlPort, controlInternalPort, bridgeApiPort, ingestPort}) {
             if (port < 1 || port > 65_535) {
                 throw new IllegalArgumentException("ports must be 1-65535, got " + port);
             }
@@ -32,8 +34,9 @@ public record LocalSettings(Path dataDir, int controlPort, int bridgeApiPort, in
     public static LocalSettings fromEnv(Map<String, String> env, Path workingDir) {
         EnvReader in = new EnvReader(env);
         return new LocalSettings(workingDir.resolve(in.text("FLEETCAST_DATA_DIR", ".fleetcast-data")),
-                port(in, "CONTROL_PORT", 8080), port(in, "BRIDGE_API_PORT", 8081), port(in, "INGEST_PORT", 8890),
-                mediamtx(env), Secrets.generate(), Secrets.generate());
+                port(in, "CONTROL_PORT", 8080), port(in, "CONTROL_INTERNAL_PORT", 8090),
+                port(in, "BRIDGE_API_PORT", 8081), port(in, "INGEST_PORT", 8890),
+                mediamtx(env), Secrets.generate(), Secrets.generate(), Secrets.generate());
     }
 
     /** MEDIAMTX_BIN, else {@code mediamtx} on the PATH; a MEDIAMTX_BIN that is no executable is an error. */
@@ -84,7 +87,7 @@ public record LocalSettings(Path dataDir, int controlPort, int bridgeApiPort, in
     /** MediaMTX's environment: the repository's mediamtx.yml with the addresses of this machine. */
     Map<String, String> mediamtxEnv() {
         Map<String, String> env = new HashMap<>();
-        env.put("MTX_AUTHHTTPADDRESS", "http://127.0.0.1:" + controlPort + "/internal/auth");
+        env.put("MTX_AUTHHTTPADDRESS", "http://127.0.0.1:" + controlInternalPort + "/internal/auth");
         env.put("BRIDGE_API_URL", "http://127.0.0.1:" + bridgeApiPort);
         env.put("BRIDGE_API_TOKEN", bridgeApiToken);
         return env;
@@ -94,11 +97,14 @@ public record LocalSettings(Path dataDir, int controlPort, int bridgeApiPort, in
         Map<String, String> env = new HashMap<>();
         env.put("FLEETCAST_DATA_DIR", dataDir.toString());
         env.put("CONTROL_PORT", Integer.toString(controlPort));
+        env.put("CONTROL_INTERNAL_HOST", "127.0.0.1");
+        env.put("CONTROL_INTERNAL_PORT", Integer.toString(controlInternalPort));
         env.put("CONTROL_HLS_DIR", hls().toString());
         env.put("CDN_BASE_URL", controlUrl() + "/hls");
         env.put("BRIDGE_READ_TOKEN", bridgeReadToken);
         if (mediamtx.isPresent()) {
             env.put("MEDIAMTX_API_URL", "http://127.0.0.1:9997");
+            env.put("MEDIAMTX_API_TOKEN", mediamtxApiToken);
             env.put("MEDIAMTX_WEBRTC_URL", "http://localhost:8889");
             env.put("MEDIAMTX_HLS_URL", "http://localhost:8888");
         }
@@ -131,7 +137,8 @@ public record LocalSettings(Path dataDir, int controlPort, int bridgeApiPort, in
 
     @Override
     public String toString() {
-        return "LocalSettings[dataDir=" + dataDir + ", controlPort=" + controlPort + ", bridgeApiPort=" + bridgeApiPort
+        return "LocalSettings[dataDir=" + dataDir + ", controlPort=" + controlPort + ", controlInternalPort="
+                + controlInternalPort + ", bridgeApiPort=" + bridgeApiPort
                 + ", ingestPort=" + ingestPort + ", mediamtx=" + mediamtx.map(Path::toString).orElse("none") + "]";
     }
 

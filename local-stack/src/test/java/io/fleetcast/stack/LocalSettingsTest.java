@@ -25,16 +25,21 @@ class LocalSettingsTest {
     void withMediamtxOnThePathEverythingGoesThroughItAsInProduction(@TempDir Path dir) throws Exception {
         Path bin = Files.createFile(dir.resolve("mediamtx"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
-        LocalSettings settings = LocalSettings.fromEnv(Map.of("PATH", "/nowhere:" + dir, "CONTROL_PORT", "9080"), dir);
+        LocalSettings settings = LocalSettings.fromEnv(Map.of("PATH", "/nowhere:" + dir, "CONTROL_PORT", "9080",
+                "CONTROL_INTERNAL_PORT", "9090"), dir);
         assertThat(settings.mediamtx()).contains(bin);
         assertThat(settings.playroomGatewayUrl()).isEqualTo("rtmp://127.0.0.1:1935");
         assertThat(settings.bridgeEnv().get("AUTOSTART_INPUT_URL"))
                 .isEqualTo("rtsp://127.0.0.1:8554/playroom?token=" + settings.bridgeReadToken());
         assertThat(settings.controlEnv()).containsEntry("BRIDGE_READ_TOKEN", settings.bridgeReadToken());
-        assertThat(settings.mediamtxEnv()).containsEntry("MTX_AUTHHTTPADDRESS", "http://127.0.0.1:9080/internal/auth")
+        assertThat(settings.controlEnv()).containsEntry("CONTROL_INTERNAL_PORT", "9090")
+                .containsEntry("MEDIAMTX_API_TOKEN", settings.mediamtxApiToken());
+        assertThat(settings.mediamtxEnv()).as("the webhook is on the internal listener")
+                .containsEntry("MTX_AUTHHTTPADDRESS", "http://127.0.0.1:9090/internal/auth")
                 .containsEntry("BRIDGE_API_TOKEN", settings.bridgeApiToken());
         assertThat(settings.bridgeEnv()).containsEntry("BRIDGE_API_TOKEN", settings.bridgeApiToken());
-        assertThat(settings.toString()).doesNotContain(settings.bridgeReadToken()).doesNotContain(settings.bridgeApiToken());
+        assertThat(settings.toString()).doesNotContain(settings.bridgeReadToken()).doesNotContain(settings.bridgeApiToken())
+                .doesNotContain(settings.mediamtxApiToken());
     }
 
     @Test

@@ -23,7 +23,7 @@ class PacedOrderTest {
     private static final long FRAME_MS = 33;
     private static final Rational MILLIS = new Rational(1, 1000);
 
-    private record Write(int stream, long nanos) { }
+    private record Write(int stream, long dts) { }
 
     /** Paced 500 ms behind the encoders (the restream's default); takes the streams named. */
     private static final class PacedOutput implements Output {
@@ -50,7 +50,7 @@ class PacedOrderTest {
 
         @Override
         public void write(StreamDescription stream, Packet packet) {
-            writes.add(new Write(stream.index(), System.nanoTime()));
+            writes.add(new Write(stream.index(), packet.av().dts()));
         }
 
         @Override
@@ -62,21 +62,26 @@ class PacedOrderTest {
         }
     }
 
+    /**
+     * In arrival order the top rung's held pictures would go after the other stream's later
+     * ones (each picture waiting for a later packet's time: the gap the destination saw); in
+     * timestamp order each goes at its own time. Order, not wall-clock spacing, is asserted:
+     * a loaded machine delays threads but does not reorder what was queued.
+     */
     @Test
-    void aLaggingRungIsSentEvenlyInsteadOfWaitingBehindLaterPacketsOfAnotherStream() throws Exception {
+    void aLaggingRungIsSentInTimestampOrderInsteadOfBehindLaterPacketsOfAnotherStream() throws Exception {
         PacedOutput output = new PacedOutput(List.of(0, 1));
         feed(output);
-        List<Long> top = output.writes.stream().filter(w -> w.stream() == 0).map(Write::nanos).toList();
-        assertThat(top).hasSize(90);
-        assertThat(longestGapMs(top)).as("longest wait between two pictures of the lagging rung").isLessThan(120);
+        assertThat(output.writes).hasSize(180);
+        assertThat(output.writes.stream().map(Write::dts).toList()).as("timestamps in the order written").isSorted();
     }
 
     @Test
-    void packetsOfAStreamTheOutputDoesNotTakeNeverReachItOrItsPace() throws Exception {
+    void packetsOfAStreamTheOutputDoesNotTakeNeverReachIt() throws Exception {
         PacedOutput output = new PacedOutput(List.of(0));
         feed(output);
         assertThat(output.writes).hasSize(90).allSatisfy(w -> assertThat(w.stream()).isZero());
-        assertThat(longestGapMs(output.writes.stream().map(Write::nanos).toList())).isLessThan(120);
+        assertThat(output.writes.stream().map(Write::dts).toList()).isSorted();
     }
 
     /**
@@ -109,13 +114,5 @@ class PacedOrderTest {
             }
             worker.end().get();
         }
-    }
-
-    private static long longestGapMs(List<Long> nanos) {
-        long longest = 0;
-        for (int i = 1; i < nanos.size(); i++) {
-            longest = Math.max(longest, (nanos.get(i) - nanos.get(i - 1)) / 1_000_000);
-        }
-        return longest;
     }
 }

@@ -26,17 +26,23 @@ public final class AuthPolicy {
     private final Tokens tokens;
     private final PlayroomDriver playroomDriver;
     private final Optional<byte[]> bridgeReadToken;
+    private final Optional<byte[]> apiToken;
 
     public AuthPolicy(AccessCache access, Tokens tokens, PlayroomDriver playroomDriver) {
-        this(access, tokens, playroomDriver, Optional.empty());
+        this(access, tokens, playroomDriver, Optional.empty(), Optional.empty());
     }
 
-    /** @param bridgeReadToken the bridge's credential (BRIDGE_READ_TOKEN): reads the playroom over RTSP/RTMP/SRT */
-    public AuthPolicy(AccessCache access, Tokens tokens, PlayroomDriver playroomDriver, Optional<String> bridgeReadToken) {
+    /**
+     * @param bridgeReadToken the bridge's credential (BRIDGE_READ_TOKEN): reads the playroom over RTSP/RTMP/SRT
+     * @param apiToken the service credential for MediaMTX's API and metrics (MEDIAMTX_API_TOKEN)
+     */
+    public AuthPolicy(AccessCache access, Tokens tokens, PlayroomDriver playroomDriver, Optional<String> bridgeReadToken,
+                      Optional<String> apiToken) {
         this.access = access;
         this.tokens = tokens;
         this.playroomDriver = playroomDriver;
         this.bridgeReadToken = bridgeReadToken.map(StreamKey::hash);
+        this.apiToken = apiToken.map(StreamKey::hash);
     }
 
     public AuthDecision decide(AuthRequest request) {
@@ -46,7 +52,7 @@ public final class AuthPolicy {
             case PUBLISH -> publish(request, path, secrets);
             case READ -> read(request, path, secrets);
             case PLAYBACK -> playback(path, secrets);
-            case API, METRICS -> operatorOnly(secrets);
+            case API, METRICS -> serviceOrOperator(secrets);
             case PPROF -> AuthDecision.deny("pprof is never exposed", 0, 0);
         };
     }
@@ -155,7 +161,11 @@ public final class AuthPolicy {
                 : AuthDecision.deny("not granted", robotId, userId);
     }
 
-    private AuthDecision operatorOnly(List<String> secrets) {
+    /** MediaMTX's control API and metrics: the service credential or an operator's token, nothing else. */
+    private AuthDecision serviceOrOperator(List<String> secrets) {
+        if (apiToken.isPresent() && secrets.stream().anyMatch(secret -> StreamKey.matches(secret, apiToken.get()))) {
+            return AuthDecision.allow("service credential", 0, 0);
+        }
         Optional<VerifiedToken> token = token(secrets);
         if (token.isEmpty()) {
             return unauthenticated(secrets, "operator token required", 0);

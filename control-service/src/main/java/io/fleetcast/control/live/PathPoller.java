@@ -33,6 +33,7 @@ public final class PathPoller implements AutoCloseable {
     private static final int PAGE = 1000;
 
     private final String base;
+    private final String authorization;
     private final LiveStatus live;
     private final Clock clock;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -43,7 +44,9 @@ public final class PathPoller implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean failing;
 
-    public PathPoller(URI api, LiveStatus live, Clock clock) {
+    /** @param token the service credential MediaMTX's API asks the webhook about */
+    public PathPoller(URI api, String token, LiveStatus live, Clock clock) {
+        this.authorization = "Bearer " + token;
         String text = api.toString();
         this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         this.live = live;
@@ -84,7 +87,8 @@ public final class PathPoller implements AutoCloseable {
     }
 
     private JsonNode get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                .header("Authorization", authorization).GET().build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {

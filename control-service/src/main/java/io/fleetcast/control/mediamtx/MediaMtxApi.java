@@ -16,18 +16,21 @@ import java.util.concurrent.CompletableFuture;
  * {@code http://mediamtx:9997}): {@code POST /v3/<kind>/kick/<id>}. The auth request's
  * {@code protocol} does not say whether TLS was used, so RTSP tries {@code rtspsessions} then
  * {@code rtspssessions}, RTMP {@code rtmpconns} then {@code rtmpsconns}: a 404 means "not
- * there", and the next kind is tried. The API is reached on the internal network only
- * ({@code authHTTPExclude: api} in mediamtx.yml), so no credentials are sent.
+ * there", and the next kind is tried. MediaMTX asks the auth webhook about every API call
+ * (action {@code api}), so each call carries the service credential ({@code MEDIAMTX_API_TOKEN})
+ * as a bearer token, which MediaMTX forwards as the webhook's {@code token}.
  */
 public final class MediaMtxApi implements SessionKicker, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MediaMtxApi.class.getName());
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final String base;
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
             .version(HttpClient.Version.HTTP_1_1).build();
 
-    public MediaMtxApi(URI base) {
+    public MediaMtxApi(URI base, String token) {
+        this.authorization = "Bearer " + token;
         String text = base.toString();
         this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
@@ -69,7 +72,7 @@ public final class MediaMtxApi implements SessionKicker, AutoCloseable {
         }
         String kind = kinds.get(index);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v3/" + kind + "/kick/" + id))
-                .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build();
+                .timeout(TIMEOUT).header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenCompose(response -> {
             int status = response.statusCode();
             if (status >= 200 && status < 300) {

@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One control socket, from the upgrade to the close. Helidon creates one per connection and
- * calls it from that connection's thread, so the fields below have a single owner.
+ * calls it from that connection's thread (the reader), which owns the fields below; the end
+ * may also run on the socket's writer thread, so it reads only what the upgrade set before the
+ * writer started, the link it is handed, and {@link Departure}, the state both threads share.
  */
 final class ControlEndpoint implements WsListener {
 
@@ -30,6 +32,7 @@ final class ControlEndpoint implements WsListener {
     private final Wiring wiring;
     private final StringBuilder partial = new StringBuilder();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final Departure departure = new Departure();
     private int partialBytes;
     private Admitted admitted;
     private Link link;
@@ -62,11 +65,11 @@ final class ControlEndpoint implements WsListener {
     @Override
     public void onOpen(WsSession session) {
         link = new Link(wiring.socketIds().incrementAndGet(), admitted, session,
-                wiring.settings(), dead -> end());
+                wiring.settings(), this::end);
         awaitSubscription();
         Hub hub = wiring.hub();
         Room room = hub.existingRoom(link.robot());
-        conversation = new Conversation(wiring, link, room);
+        conversation = new Conversation(wiring, link, room, departure);
         long robot = link.robot();
         if (link.role() == Role.ROBOT) {
             try {
@@ -144,17 +147,21 @@ final class ControlEndpoint implements WsListener {
 
     @Override
     public void onClose(WsSession session, int status, String reason) {
-        end();
+        end(link);
     }
 
     @Override
     public void onError(WsSession session, Throwable t) {
         LOG.log(Level.DEBUG, "control socket error", t);
-        end();
+        end(link);
     }
 
-    /** Runs once, whichever notices first: Helidon's close callback or the writer's failure. */
-    private void end() {
+    /**
+     * Runs once, whichever notices first: Helidon's close callback (reader) or the writer ending
+     * (a close the server sent, a failed write, a dead reader). Uses {@code link} as handed over,
+     * never this endpoint's reader-owned fields.
+     */
+    private void end(Link link) {
         if (link == null || !ended.compareAndSet(false, true)) {
             return;
         }
@@ -163,6 +170,7 @@ final class ControlEndpoint implements WsListener {
         // While the instance shuts down its sockets close too, but it hands nothing over:
         // other instances enforce the queue's deadlines, exactly as after a crash.
         if (!hub.detach(link) || hub.closed()) {
+            departure.end(false);
             return;
         }
         long robot = link.robot();
@@ -179,13 +187,14 @@ final class ControlEndpoint implements WsListener {
             }
             Long user = link.user();
             Room room = hub.existingRoom(robot);
-            if (user == null || (room != null && room.userPresent(user))) {
-                return;
-            }
-            if (conversation != null && conversation.commanded()) {
+            boolean elsewhere = user == null || (room != null && room.userPresent(user));
+            if (departure.end(!elsewhere)) {
                 hub.stopRobot(robot, "driver_left");
             }
-            if (admitted.robot().playroom()) {
+            if (elsewhere) {
+                return;
+            }
+            if (link.admitted().robot().playroom()) {
                 wiring.queue().gone(robot, user);
             }
         } catch (RuntimeException e) {

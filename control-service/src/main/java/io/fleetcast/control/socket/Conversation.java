@@ -17,7 +17,8 @@ import io.fleetcast.control.queue.QueueSnapshot;
 
 /**
  * What one socket says, judged by its role. Runs on the socket's reader thread only, so its
- * fields need no locking. Every refusal is an {@code error} frame; too many close with 1008.
+ * fields need no locking; whether commands went out is shared with the socket's end through
+ * {@link Departure}. Every refusal is an {@code error} frame; too many close with 1008.
  */
 final class Conversation {
 
@@ -29,20 +30,17 @@ final class Conversation {
     private final Link link;
     private final AbuseMeter abuse;
     private final Room room;
-    private boolean commanded;
+    private final Departure departure;
     private long lastTouch = Long.MIN_VALUE / 2;
     private long lastRateNotice = Long.MIN_VALUE / 2;
 
-    Conversation(Wiring wiring, Link link, Room room) {
+    Conversation(Wiring wiring, Link link, Room room, Departure departure) {
         this.wiring = wiring;
         this.link = link;
         this.room = room;
+        this.departure = departure;
         this.abuse = new AbuseMeter(wiring.settings().abuseLimit(),
                 wiring.settings().abuseWindow().toNanos());
-    }
-
-    boolean commanded() {
-        return commanded;
     }
 
     void handle(String text) {
@@ -140,9 +138,16 @@ final class Conversation {
             send(new ErrorMessage("robot_offline", "the robot is not connected", command.seq()));
             return;
         }
-        wiring.hub().toRobot(link.robot(),
-                wiring.codec().encode(command.withUser(link.user())));
-        commanded = true;
+        if (!departure.beforeCommand()) {
+            return; // the socket ended (its stop is sent or owed): nothing more reaches the robot
+        }
+        try {
+            wiring.hub().toRobot(link.robot(), wiring.codec().encode(command.withUser(link.user())));
+        } finally {
+            if (departure.afterCommand()) {
+                wiring.hub().stopRobot(link.robot(), "driver_left");
+            }
+        }
         if (playroomDriver && now - lastTouch >= TOUCH_EVERY_NANOS) {
             lastTouch = now;
             wiring.queue().touch(link.robot(), link.user());

@@ -32,15 +32,15 @@ class CrossInstanceInvalidationTest {
             a.server().permissions().grant(robot.id(), friend.userId(), Permission.VIEW);
 
             // b caches the robot: old key and the grant are known there.
-            assertThat(publish(b.client(), robot.path(), robot.streamKey())).isEqualTo(200);
-            assertThat(read(b.client(), robot.path(), friend.token())).isEqualTo(200);
+            assertThat(publish(b.internal(), robot.path(), robot.streamKey())).isEqualTo(200);
+            assertThat(read(b.internal(), robot.path(), friend.token())).isEqualTo(200);
 
             String newKey = a.server().robots().rotateKey(robot.id()).orElseThrow();
             a.server().permissions().revoke(robot.id(), friend.userId(), Permission.VIEW);
 
-            awaitStatus(() -> publish(b.client(), robot.path(), robot.streamKey()), 403);
-            assertThat(publish(b.client(), robot.path(), newKey)).isEqualTo(200);
-            awaitStatus(() -> read(b.client(), robot.path(), friend.token()), 403);
+            awaitStatus(() -> publish(b.internal(), robot.path(), robot.streamKey()), 403);
+            assertThat(publish(b.internal(), robot.path(), newKey)).isEqualTo(200);
+            awaitStatus(() -> read(b.internal(), robot.path(), friend.token()), 403);
         }
     }
 

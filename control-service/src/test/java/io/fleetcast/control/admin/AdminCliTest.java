@@ -203,12 +203,12 @@ class AdminCliTest {
     }
 
     private int publish(long robot, String key) {
-        return server.client().post("/internal/auth", MediaMtxBody.of("publish", "robot_" + robot, "rtmp").ip("203.0.113.40").token(key)
+        return server.internal().post("/internal/auth", MediaMtxBody.of("publish", "robot_" + robot, "rtmp").ip("203.0.113.40").token(key)
                 .toMap(), null).status();
     }
 
     private int read(long robot, String token) {
-        return server.client().post("/internal/auth", MediaMtxBody.of("read", "robot_" + robot, "webrtc").ip("203.0.113.40").token(token)
+        return server.internal().post("/internal/auth", MediaMtxBody.of("read", "robot_" + robot, "webrtc").ip("203.0.113.40").token(token)
                 .toMap(), null).status();
     }
 

@@ -25,14 +25,14 @@ class AuthAuditTest {
             TestClient client = server.client();
             TestClient.Session owner = client.signUp("owner");
             TestClient.NewRobot robot = client.createRobot(owner, "rover", "private");
-            post(client, Credential.RTMP_USER_PASS.apply(MediaMtxBody.of("publish", robot.path(), "rtmp").ip("192.0.2.7"),
+            post(server.internal(), Credential.RTMP_USER_PASS.apply(MediaMtxBody.of("publish", robot.path(), "rtmp").ip("192.0.2.7"),
                     robot.streamKey()));
-            post(client, Credential.RTMP_USER_PASS.apply(MediaMtxBody.of("publish", robot.path(), "rtmp").ip("192.0.2.8"),
+            post(server.internal(), Credential.RTMP_USER_PASS.apply(MediaMtxBody.of("publish", robot.path(), "rtmp").ip("192.0.2.8"),
                     "wrong-" + robot.streamKey()));
-            post(client, Credential.BEARER.apply(MediaMtxBody.of("read", robot.path(), "webrtc").ip("192.0.2.9"),
+            post(server.internal(), Credential.BEARER.apply(MediaMtxBody.of("read", robot.path(), "webrtc").ip("192.0.2.9"),
                     owner.token()));
 
-            post(client, MediaMtxBody.of("read", "odd\\path\twith tab", "hls").ip("192.0.2.10"));
+            post(server.internal(), MediaMtxBody.of("read", "odd\\path\twith tab", "hls").ip("192.0.2.10"));
 
             List<List<String>> rows = awaitRows(server.database(), 4);
             assertThat(rows).anySatisfy(r -> assertThat(r).containsSequence(
@@ -60,7 +60,7 @@ class AuthAuditTest {
             TestClient.Session owner = client.signUp("owner");
             TestClient.NewRobot robot = client.createRobot(owner, "rover", "private");
             for (int i = 0; i < 5; i++) {
-                post(client, Credential.RTMP_USER_PASS.apply(MediaMtxBody.of("publish", robot.path(), "rtmp")
+                post(server.internal(), Credential.RTMP_USER_PASS.apply(MediaMtxBody.of("publish", robot.path(), "rtmp")
                         .ip("192.0.2.11"), "wrong-" + robot.streamKey()));
             }
 

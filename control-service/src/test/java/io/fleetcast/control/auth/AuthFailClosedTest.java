@@ -25,14 +25,14 @@ class AuthFailClosedTest {
         try (TestServer server = TestServer.onDatabase(stores, target, Map.of(), new OwnerDrivesPlayroom())) {
             TestClient client = server.client();
             TestClient.NewRobot robot = client.createRobot(client.signUp("owner"), "rover", "private");
-            assertThat(publish(client, robot.path(), robot.streamKey()).status()).isEqualTo(200);
+            assertThat(publish(server.internal(), robot.path(), robot.streamKey()).status()).isEqualTo(200);
 
             postgres.close();
 
             // The cached robot and an uncached one both fail closed once the database is gone.
-            TestClient.Reply cached = awaitStatus(client, robot.path(), robot.streamKey(), 503);
+            TestClient.Reply cached = awaitStatus(server.internal(), robot.path(), robot.streamKey(), 503);
             assertThat(cached.error()).isEqualTo("unavailable");
-            assertThat(publish(client, "robot_4242", "anything").status()).isEqualTo(503);
+            assertThat(publish(server.internal(), "robot_4242", "anything").status()).isEqualTo(503);
             assertThat(client.get("/health", null).status()).isEqualTo(503);
         } finally {
             postgres.close();

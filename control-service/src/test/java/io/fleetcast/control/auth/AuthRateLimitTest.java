@@ -66,6 +66,6 @@ class AuthRateLimitTest {
         if (!key.isEmpty()) {
             body = Credential.USER_PASS_COPIED.apply(body, key);
         }
-        return client.post("/internal/auth", body.toMap(), null);
+        return server.internal().post("/internal/auth", body.toMap(), null);
     }
 }

@@ -255,14 +255,14 @@ class AuthTableTest {
                 + " -> " + expected;
         return DynamicTest.dynamicTest(name, () -> {
             MediaMtxBody body = form.apply(MediaMtxBody.of(action, path, protocol).ip(nextIp()), secret);
-            TestClient.Reply reply = client.post("/internal/auth", body.toMap(), null);
+            TestClient.Reply reply = server.internal().post("/internal/auth", body.toMap(), null);
             assertThat(reply.status()).as(reply.body()).isEqualTo(expected);
         });
     }
 
     private DynamicTest raw(String name, String body, int expected) {
         return DynamicTest.dynamicTest(name + " -> " + expected, () -> {
-            TestClient.Reply reply = client.postRaw("/internal/auth", body, "application/json", null);
+            TestClient.Reply reply = server.internal().postRaw("/internal/auth", body, "application/json", null);
             assertThat(reply.status()).as(reply.body()).isEqualTo(expected);
             if (expected >= 400) {
                 assertThat(reply.error()).isEqualTo("bad_request");
@@ -272,7 +272,7 @@ class AuthTableTest {
 
     private DynamicTest form(String name, String body, int expected) {
         return DynamicTest.dynamicTest("nginx on_publish " + name + " -> " + expected, () -> {
-            TestClient.Reply reply = client.postRaw("/internal/auth", body, "application/x-www-form-urlencoded", null);
+            TestClient.Reply reply = server.internal().postRaw("/internal/auth", body, "application/x-www-form-urlencoded", null);
             assertThat(reply.status()).as(reply.body()).isEqualTo(expected);
         });
     }

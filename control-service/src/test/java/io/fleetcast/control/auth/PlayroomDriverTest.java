@@ -26,10 +26,10 @@ class PlayroomDriverTest {
             TestClient.Session visitor = client.signUp("visitor");
             server.server().robots().create(keeper.userId(), "playroom", RobotKind.PLAYROOM);
 
-            assertThat(readPlayroom(client, visitor.token())).isEqualTo(403);
+            assertThat(readPlayroom(server.internal(), visitor.token())).isEqualTo(403);
             currentDriver.set(visitor.userId());
-            assertThat(readPlayroom(client, visitor.token())).isEqualTo(200);
-            assertThat(readPlayroom(client, keeper.token())).isEqualTo(403);
+            assertThat(readPlayroom(server.internal(), visitor.token())).isEqualTo(200);
+            assertThat(readPlayroom(server.internal(), keeper.token())).isEqualTo(403);
         }
     }
 

@@ -23,10 +23,15 @@ import java.util.UUID;
  * server, in the same run, with the same request bodies and the same keep-alive clients. The
  * mix is half robot publishes (RTMP user/pass with the stream key, as MediaMTX forwards them) and
  * half WebRTC reads by granted viewers with a bearer token, encoded as MediaMTX (Go) encodes them
- * ({@code &} in the query as {@code \u0026}). Prints a table, then one JSON line.
+ * ({@code &} in the query as {@code \u0026}). Both targets are on the internal listener, where
+ * MediaMTX calls the webhook. With {@code BENCH_NEW_CONNECTIONS=true} every request opens its own
+ * TCP connection and asks the server to close it (MediaMTX's pattern: its HTTP client does not
+ * keep the connection to the webhook), and the latency includes the connect. Prints a table, then
+ * one JSON line.
  */
 public final class AuthBench {
     private static final int ROBOTS = 10;
+    private static final String EMPTY = "/internal/bench-empty";
 
     private AuthBench() {
     }
@@ -36,26 +41,30 @@ public final class AuthBench {
         int seconds = intArg(args, "--seconds", 2);
         int rounds = intArg(args, "--rounds", 5);
         int warmup = intArg(args, "--warmup", 6);
+        boolean newConnections = Boolean.parseBoolean(System.getenv().getOrDefault("BENCH_NEW_CONNECTIONS", "false"));
         Path data = Files.createTempDirectory("fleetcast-bench");
         ControlConfig config = ControlConfig.fromEnv(Map.of("CONTROL_HOST", "127.0.0.1", "CONTROL_PORT", "0",
-                "FLEETCAST_DATA_DIR", data.toString()));
+                "CONTROL_INTERNAL_PORT", "0", "FLEETCAST_DATA_DIR", data.toString()));
         try (ControlServer server = ControlServer.start(config, new OwnerDrivesPlayroom(),
-                routing -> routing.post("/bench/empty", (req, res) -> res.send()))) {
+                routing -> routing.post(EMPTY, (req, res) -> res.send()))) {
             List<String> bodies = seed(server);
-            List<byte[]> auth = requests("/internal/auth", bodies);
-            List<byte[]> empty = requests("/bench/empty", bodies);
-            check(server.port(), auth);
+            List<byte[]> auth = requests("/internal/auth", bodies, newConnections);
+            List<byte[]> empty = requests(EMPTY, bodies, newConnections);
+            int port = server.internalPort();
+            check(port, auth);
             CpuMeter cpu = new CpuMeter(data.resolve("postgres"));
+            Segment auths = new Segment(port, auth, connections, newConnections, cpu);
+            Segment empties = new Segment(port, empty, connections, newConnections, cpu);
 
-            Segment.run(server.port(), auth, connections, warmup * 1000L, cpu);
-            Segment.run(server.port(), empty, connections, warmup * 500L, cpu);
+            auths.run(warmup * 1000L);
+            empties.run(warmup * 500L);
             Sample authSample = Sample.empty();
             Sample emptySample = Sample.empty();
             for (int round = 0; round < rounds; round++) {
-                emptySample = emptySample.then(Segment.run(server.port(), empty, connections, seconds * 1000L, cpu));
-                authSample = authSample.then(Segment.run(server.port(), auth, connections, seconds * 1000L, cpu));
+                emptySample = emptySample.then(empties.run(seconds * 1000L));
+                authSample = authSample.then(auths.run(seconds * 1000L));
             }
-            report(authSample, emptySample, connections, seconds * rounds);
+            report(authSample, emptySample, connections, seconds * rounds, newConnections);
         } finally {
             deleteQuietly(data);
         }
@@ -85,11 +94,11 @@ public final class AuthBench {
                 + id + ",\"query\":\"" + query + "\",\"userAgent\":\"\"}";
     }
 
-    private static List<byte[]> requests(String target, List<String> bodies) {
+    private static List<byte[]> requests(String target, List<String> bodies, boolean close) {
         return bodies.stream().map(body -> {
             byte[] content = body.getBytes(StandardCharsets.UTF_8);
             String head = "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + content.length + "\r\n\r\n";
+                    + (close ? "Connection: close\r\n" : "") + "Content-Length: " + content.length + "\r\n\r\n";
             byte[] request = new byte[head.length() + content.length];
             System.arraycopy(head.getBytes(StandardCharsets.US_ASCII), 0, request, 0, head.length());
             System.arraycopy(content, 0, request, head.length(), content.length);
@@ -99,8 +108,8 @@ public final class AuthBench {
 
     /** Every prepared auth request must be allowed, or the benchmark would measure denials. */
     private static void check(int port, List<byte[]> auth) throws IOException {
-        try (KeepAliveConnection connection = new KeepAliveConnection(port)) {
-            for (byte[] request : auth) {
+        for (byte[] request : auth) {
+            try (KeepAliveConnection connection = new KeepAliveConnection(port)) {
                 int status = connection.exchange(request);
                 if (status != 200) {
                     throw new IllegalStateException("seeded auth request answered " + status);
@@ -109,7 +118,7 @@ public final class AuthBench {
         }
     }
 
-    private static void report(Sample auth, Sample empty, int connections, int seconds) {
+    private static void report(Sample auth, Sample empty, int connections, int seconds, boolean newConnections) {
         double ratio = auth.rps() / empty.rps();
         System.out.println();
         System.out.printf(Locale.ROOT, "%-7s %10s %10s %9s %9s %9s %8s %12s %11s%n", "target", "requests", "req/s",
@@ -118,16 +127,17 @@ public final class AuthBench {
         line("auth", auth);
         System.out.printf(Locale.ROOT, "ratio auth/empty: %.3f (target >= 0.8); auth p99: %.3f ms (target <= 5)%n",
                 ratio, auth.percentileMillis(99));
-        System.out.printf(Locale.ROOT, "%d keep-alive connections, %d s measured per target, %d cores%n", connections,
-                seconds, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%d %s, %d s measured per target, %d cores%n", connections,
+                newConnections ? "clients opening a new connection per request" : "keep-alive connections", seconds,
+                Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "{\"authRps\":%.1f,\"emptyRps\":%.1f,\"ratio\":%.3f,\"authP50Ms\":%.3f,"
                         + "\"authP99Ms\":%.3f,\"emptyP50Ms\":%.3f,\"emptyP99Ms\":%.3f,\"authErrors\":%d,"
                         + "\"authCpuUsPerReq\":%.1f,\"emptyCpuUsPerReq\":%.1f,"
-                        + "\"connections\":%d,\"secondsPerTarget\":%d,\"cores\":%d}%n",
+                        + "\"connections\":%d,\"newConnections\":%b,\"secondsPerTarget\":%d,\"cores\":%d}%n",
                 auth.rps(), empty.rps(), ratio, auth.percentileMillis(50), auth.percentileMillis(99),
                 empty.percentileMillis(50), empty.percentileMillis(99), auth.errors(),
                 auth.jvmCpuMicrosPerRequest() + auth.postgresCpuMicrosPerRequest(),
-                empty.jvmCpuMicrosPerRequest() + empty.postgresCpuMicrosPerRequest(), connections, seconds,
+                empty.jvmCpuMicrosPerRequest() + empty.postgresCpuMicrosPerRequest(), connections, newConnections, seconds,
                 Runtime.getRuntime().availableProcessors());
     }
 

@@ -32,11 +32,11 @@ class BootstrapTest {
             TestClient.Session ops = client.login("ops", PASSWORD);
             assertThat(client.get("/api/me", ops.token()).json().get("role").asText()).isEqualTo("operator");
             assertThat(client.get("/api/robots", ops.token()).json()).hasSize(1);
-            assertThat(auth(client, "publish", "rtmp", KEY)).isEqualTo(200);
-            assertThat(auth(client, "publish", "rtmp", "some-other-key-0123456789")).isNotEqualTo(200);
-            assertThat(auth(client, "read", "rtsp", BRIDGE)).as("the bridge reads the playroom").isEqualTo(200);
-            assertThat(auth(client, "read", "webrtc", BRIDGE)).as("but never as a driver").isNotEqualTo(200);
-            assertThat(auth(client, "read", "rtsp", "not-the-bridge-token-0123456789")).isNotEqualTo(200);
+            assertThat(auth(first.internal(), "publish", "rtmp", KEY)).isEqualTo(200);
+            assertThat(auth(first.internal(), "publish", "rtmp", "some-other-key-0123456789")).isNotEqualTo(200);
+            assertThat(auth(first.internal(), "read", "rtsp", BRIDGE)).as("the bridge reads the playroom").isEqualTo(200);
+            assertThat(auth(first.internal(), "read", "webrtc", BRIDGE)).as("but never as a driver").isNotEqualTo(200);
+            assertThat(auth(first.internal(), "read", "rtsp", "not-the-bridge-token-0123456789")).isNotEqualTo(200);
         }
         env.put("BOOTSTRAP_PLAYROOM_KEY", KEY + "-rotated");
         env.put("BOOTSTRAP_OPERATOR_PASSWORD", "a different password");
@@ -44,8 +44,8 @@ class BootstrapTest {
             TestClient client = second.client();
             TestClient.Session ops = client.login("ops", PASSWORD);
             assertThat(client.get("/api/robots", ops.token()).json()).as("still one playroom robot").hasSize(1);
-            assertThat(auth(client, "publish", "rtmp", KEY)).isNotEqualTo(200);
-            assertThat(auth(client, "publish", "rtmp", KEY + "-rotated")).isEqualTo(200);
+            assertThat(auth(second.internal(), "publish", "rtmp", KEY)).isNotEqualTo(200);
+            assertThat(auth(second.internal(), "publish", "rtmp", KEY + "-rotated")).isEqualTo(200);
         }
     }
 

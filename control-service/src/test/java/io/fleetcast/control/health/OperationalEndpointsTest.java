@@ -54,8 +54,8 @@ class OperationalEndpointsTest {
             body.put("id", null);
             body.put("query", "");
             body.put("userAgent", "");
-            server.client().post("/internal/auth", body, null);
-            TestClient.Reply metrics = server.client().get("/metrics", null);
+            server.internal().post("/internal/auth", body, null);
+            TestClient.Reply metrics = server.internal().get("/metrics", null);
             assertThat(metrics.status()).isEqualTo(200);
             assertThat(metrics.contentType()).startsWith("text/plain");
             assertThat(metrics.body())

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LiveStatusTest {
     private static final Path MEDIAMTX_YML = Path.of("../mediamtx/mediamtx.yml");
     private static final String SECRET = "hook-secret-of-the-live-test";
+    private static final String API_TOKEN = "service-credential-of-the-live-test";
 
     record Hook(int exit, String output) {
     }
@@ -40,9 +41,10 @@ class LiveStatusTest {
     @Test
     void publishAndUnpublishHooksFlipTheRobotListAndTellViewersAndThePollHealsAMissedHook(TestStores stores)
             throws Exception {
-        try (PathListStandIn mediamtx = new PathListStandIn();
+        try (PathListStandIn mediamtx = new PathListStandIn(API_TOKEN);
              TestServer server = TestServer.start(stores, Map.of("MEDIAMTX_HOOK_SECRET", SECRET,
-                     "MEDIAMTX_API_URL", mediamtx.uri().toString(), "MEDIAMTX_POLL_SECONDS", "1"),
+                     "MEDIAMTX_API_URL", mediamtx.uri().toString(), "MEDIAMTX_API_TOKEN", API_TOKEN,
+                     "MEDIAMTX_POLL_SECONDS", "1"),
                      new OwnerDrivesPlayroom())) {
             TestClient client = server.client();
             Session owner = client.signUp("otto");
@@ -50,7 +52,7 @@ class LiveStatusTest {
             assertThat(video(client, owner).path("live").asBoolean()).isFalse();
             URI base = server.server().uri();
             Map<String, String> env = Map.of("MTX_PATH", robot.path(), "MEDIAMTX_HOOK_SECRET", SECRET,
-                    "CONTROL_URL", base.toString().replaceAll("/$", ""));
+                    "CONTROL_URL", server.server().internalUri().toString());
             try (Probe viewer = Probe.welcomed(URI.create("ws://" + base.getHost() + ":" + base.getPort()
                     + "/control/" + robot.path() + "?token=" + owner.token()))) {
                 Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);

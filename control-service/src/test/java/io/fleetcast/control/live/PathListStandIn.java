@@ -13,15 +13,21 @@ import java.util.stream.Collectors;
 
 /**
  * MediaMTX's {@code GET /v3/paths/list} as v1.20.1 answers it, for the paths the test says are
- * publishing (MediaMTX itself does not run on the test machines). Unknown routes are 404.
+ * publishing (MediaMTX itself does not run on the test machines), to callers with the service
+ * credential (MediaMTX asks the webhook, which allows only it): others get 401. Unknown routes are 404.
  */
 final class PathListStandIn implements AutoCloseable {
     private final Map<String, Instant> available = new ConcurrentHashMap<>();
     private final HttpServer server;
 
-    PathListStandIn() throws IOException {
+    PathListStandIn(String token) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v3/paths/list", exchange -> {
+            if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.sendResponseHeaders(401, -1);
+                exchange.close();
+                return;
+            }
             String items = available.entrySet().stream().map(path -> "{\"name\":\"" + path.getKey()
                     + "\",\"confName\":\"~^robot_(\\\\d+)$\",\"source\":{\"type\":\"rtmpConn\",\"id\":\"1\"},"
                     + "\"available\":true,\"availableTime\":\"" + path.getValue() + "\",\"ready\":true,\"readyTime\":\""

@@ -122,7 +122,7 @@ class SignOutTest {
     }
 
     static int read(TestServer server, String path, String token) {
-        return server.client().post("/internal/auth", MediaMtxBody.of("read", path, "webrtc")
+        return server.internal().post("/internal/auth", MediaMtxBody.of("read", path, "webrtc")
                 .ip("203.0.113.30").token(token).toMap(), null).status();
     }
 }

@@ -54,13 +54,13 @@ class PrometheusRulesTest {
         AtomicBoolean asking = new AtomicBoolean(true);
         try (TestServer server = TestServer.onDatabase(stores, target, Map.of(), new OwnerDrivesPlayroom());
              Prometheus prometheus = new Prometheus(Files.createDirectories(dir.resolve("prometheus")),
-                     "fleetcast-control", server.server().uri(), quickened(Files.readString(RULES_DIR.resolve("rules.yml"))))) {
+                     "fleetcast-control", server.server().internalUri(), quickened(Files.readString(RULES_DIR.resolve("rules.yml"))))) {
             TestClient client = server.client();
             TestClient.NewRobot robot = client.createRobot(client.signUp("owner"), "rover", "private");
             // MediaMTX asks on every publish; here one publish check every 100 ms.
             Thread asker = Thread.ofPlatform().daemon().start(() -> {
                 while (asking.get()) {
-                    client.post("/internal/auth", MediaMtxBody.of("publish", robot.path(), "rtmp")
+                    server.internal().post("/internal/auth", MediaMtxBody.of("publish", robot.path(), "rtmp")
                             .user(robot.path(), robot.streamKey()).toMap(), null);
                     sleep(100);
                 }

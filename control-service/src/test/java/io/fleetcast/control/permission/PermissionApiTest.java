@@ -105,6 +105,6 @@ class PermissionApiTest {
         body.put("id", UUID.randomUUID().toString());
         body.put("query", "");
         body.put("userAgent", "Mozilla/5.0");
-        return client.post("/internal/auth", body, null).status();
+        return server.internal().post("/internal/auth", body, null).status();
     }
 }

@@ -40,7 +40,7 @@ class RecordingRetentionTest {
             NewRobot robot = client.createRobot(owner, "archivist", "private");
             List<RecordedSegments.Recorded> segments = RecordedSegments.write(root, robot.path(), List.of(old, recent));
             Map<String, String> upload = new HashMap<>(s3.uploaderEnv());
-            upload.put("CONTROL_URL", server.server().uri().toString());
+            upload.put("CONTROL_URL", server.server().internalUri().toString());
             for (RecordedSegments.Recorded segment : segments) {
                 SyncScript.Run run = SyncScript.run(segment, robot.path(), upload);
                 assertThat(run.exit()).as(run.output()).isZero();
@@ -62,7 +62,7 @@ class RecordingRetentionTest {
             assertThat(s3.exists(recentKey)).as("the deleted robot's recording").isFalse();
             Map<String, Object> report = Map.of("path", robot.path(), "key", recentKey, "start", recent.toString(),
                     "duration", 2, "size", 1000, "initSize", 100);
-            assertThat(client.postRaw("/internal/recordings", new ObjectMapper().writeValueAsString(report), "application/json",
+            assertThat(server.internal().postRaw("/internal/recordings", new ObjectMapper().writeValueAsString(report), "application/json",
                     SyncScript.HOOK_SECRET).status()).as("indexing for a robot that is gone").isEqualTo(404);
         }
     }

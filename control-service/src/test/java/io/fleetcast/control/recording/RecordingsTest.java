@@ -130,10 +130,10 @@ class RecordingsTest {
     void hookCallsWithoutTheSecretAreRefused() {
         String body = "{\"path\":\"" + rover.path() + "\",\"key\":\"recordings/x.mp4\",\"start\":\"" + T0
                 + "\",\"duration\":2,\"size\":100,\"initSize\":10}";
-        assertThat(client.postRaw("/internal/recordings", body, "application/json", null).status()).isEqualTo(401);
-        assertThat(client.postRaw("/internal/recordings", body, "application/json", "wrong-secret").status())
+        assertThat(server.internal().postRaw("/internal/recordings", body, "application/json", null).status()).isEqualTo(401);
+        assertThat(server.internal().postRaw("/internal/recordings", body, "application/json", "wrong-secret").status())
                 .isEqualTo(401);
-        TestClient.Reply bad = client.postRaw("/internal/recordings", body.replace("\"duration\":2", "\"duration\":-1"),
+        TestClient.Reply bad = server.internal().postRaw("/internal/recordings", body.replace("\"duration\":2", "\"duration\":-1"),
                 "application/json", SyncScript.HOOK_SECRET);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("duration").contains("-1");
@@ -226,7 +226,7 @@ class RecordingsTest {
 
     private Map<String, String> uploader() {
         Map<String, String> env = new HashMap<>(s3.uploaderEnv());
-        env.put("CONTROL_URL", server.server().uri().toString());
+        env.put("CONTROL_URL", server.server().internalUri().toString());
         env.put("SYNC_ATTEMPTS", "2");
         return env;
     }

@@ -137,7 +137,7 @@ class RobotApiTest {
         body.put("id", UUID.randomUUID().toString());
         body.put("query", "user=" + path + "&pass=" + key);
         body.put("userAgent", "");
-        return client.post("/internal/auth", body, null).status();
+        return server.internal().post("/internal/auth", body, null).status();
     }
 
     private byte[] storedHash(long robotId) throws Exception {

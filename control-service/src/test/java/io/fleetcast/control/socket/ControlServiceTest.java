@@ -160,6 +160,6 @@ class ControlServiceTest {
         body.put("id", "6b1c0000-0000-0000-0000-000000000000");
         body.put("query", "");
         body.put("userAgent", "");
-        return b.client().post("/internal/auth", body, null).status();
+        return b.internal().post("/internal/auth", body, null).status();
     }
 }

@@ -35,7 +35,8 @@ final class Fleet implements AutoCloseable {
         return stores.redisUri();
     }
 
-    private Fleet(URI uri, SocketSettings settings, QueueSettings queue) {
+    /** Instances on the Redis at {@code uri} as it is (nothing flushed). */
+    Fleet(URI uri, SocketSettings settings, QueueSettings queue) {
         this.redis = new RedisAddress(uri);
         access.robot(PRIVATE, 1, false, "key-10").robot(PLAYROOM, 1, true, "key-20")
                 .user(1, "owner-token").user(2, "driver-token").user(3, "viewer-token")

@@ -18,6 +18,7 @@ import java.util.function.ToIntFunction;
 public final class CallRecorder implements AutoCloseable {
     private final HttpServer server;
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     private CallRecorder(ToIntFunction<String> answer) {
         try {
@@ -28,6 +29,7 @@ public final class CallRecorder implements AutoCloseable {
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             calls.add(exchange.getRequestMethod() + " " + path);
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             exchange.getRequestBody().readAllBytes();
             exchange.sendResponseHeaders(answer.applyAsInt(path), -1);
             exchange.close();
@@ -45,6 +47,11 @@ public final class CallRecorder implements AutoCloseable {
 
     public List<String> calls() {
         return List.copyOf(calls);
+    }
+
+    /** The Authorization header of each call, in order ({@code "null"} when absent). */
+    public List<String> authorizations() {
+        return List.copyOf(authorizations);
     }
 
     /** Waits until {@code call} was recorded; fails after {@code within}. */

@@ -31,6 +31,7 @@ public final class TestServer implements AutoCloseable {
     private final ControlServer server;
     private final PostgresTarget database;
     private final TestClient client;
+    private final TestClient internal;
     private final Path dataDir;
 
     private TestServer(ControlServer server, PostgresTarget database, Path dataDir) {
@@ -38,6 +39,7 @@ public final class TestServer implements AutoCloseable {
         this.database = database;
         this.dataDir = dataDir;
         this.client = new TestClient(server.uri());
+        this.internal = new TestClient(server.internalUri());
     }
 
     public static TestServer start(TestStores stores) {
@@ -60,6 +62,7 @@ public final class TestServer implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("CONTROL_HOST", "127.0.0.1");
         env.put("CONTROL_PORT", "0");
+        env.put("CONTROL_INTERNAL_PORT", "0");
         env.put("POSTGRES_URL", database.jdbcUrl());
         env.put("POSTGRES_USER", database.user());
         env.put("POSTGRES_PASSWORD", database.password());
@@ -79,8 +82,14 @@ public final class TestServer implements AutoCloseable {
         return database;
     }
 
+    /** The public listener: API, pages, sockets. */
     public TestClient client() {
         return client;
+    }
+
+    /** The internal listener: {@code /internal/*} (as MediaMTX calls it) and {@code /metrics}. */
+    public TestClient internal() {
+        return internal;
     }
 
     private static Path tempDir() {

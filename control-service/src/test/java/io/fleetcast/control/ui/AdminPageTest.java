@@ -16,7 +16,7 @@ class AdminPageTest {
     void operatorSkipsTheDriverAndClearsTheQueue(Site site) {
         Session erin = site.server().client().signUp("erin");
         Session frank = site.server().client().signUp("frank");
-        int status = site.server().client().post("/internal/auth",
+        int status = site.server().internal().post("/internal/auth",
                 MediaMtxBody.of("read", "playroom", "hls").ip("10.0.0.9").toMap(), null).status();
         assertThat(status).isEqualTo(200);
         try (Probe robot = site.robotSocket(site.playroom());

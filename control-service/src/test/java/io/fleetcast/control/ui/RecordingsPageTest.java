@@ -38,7 +38,7 @@ class RecordingsPageTest {
                     List.of(start, start.plusSeconds(2), start.plusSeconds(600)));
             for (RecordedSegments.Recorded segment : segments) {
                 SyncScript.Run run = SyncScript.run(segment, robot.path(), Map.of("RECORDINGS_ROOT", root.toString(),
-                        "CONTROL_URL", site.url("")));
+                        "CONTROL_URL", site.server().server().internalUri().toString()));
                 assertThat(run.exit()).as(run.output()).isZero();
             }
             try (Browser owner = Browser.open()) {

@@ -42,7 +42,8 @@ class DisableUserTest {
     @BeforeAll
     void start(TestStores stores) {
         mediamtx = CallRecorder.answering(path -> 200);
-        Map<String, String> env = Map.of("ACCESS_CACHE_TTL_SECONDS", "3600", "MEDIAMTX_API_URL", mediamtx.uri().toString());
+        Map<String, String> env = Map.of("ACCESS_CACHE_TTL_SECONDS", "3600", "MEDIAMTX_API_URL", mediamtx.uri().toString(),
+                "MEDIAMTX_API_TOKEN", "service-credential-0123456789");
         a = TestServer.start(stores, env, new OwnerDrivesPlayroom());
         b = TestServer.onDatabase(stores, a.database(), env, new OwnerDrivesPlayroom());
         a.server().users().create("root", "root-password", Role.OPERATOR);
@@ -130,7 +131,7 @@ class DisableUserTest {
     private static int read(TestServer server, String path, String protocol, String token, UUID session) {
         Map<String, Object> body = MediaMtxBody.of("read", path, protocol).ip("203.0.113.40").token(token).toMap();
         body.put("id", session.toString());
-        return server.client().post("/internal/auth", body, null).status();
+        return server.internal().post("/internal/auth", body, null).status();
     }
 
     private static URI socket(TestServer server, long robot, String token) {
