@@ -11,6 +11,7 @@ import io.fleetcast.control.auth.FailureLimiter;
 import io.fleetcast.control.auth.PlayroomDriver;
 import io.fleetcast.control.bootstrap.Bootstrap;
 import io.fleetcast.control.health.HealthRoutes;
+import io.fleetcast.control.health.OptionalParts;
 import io.fleetcast.control.http.Json;
 import io.fleetcast.control.recording.Archive;
 import io.fleetcast.control.recording.RecordingRoutes;
@@ -71,7 +72,6 @@ import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /** The running service: builds every part from the config, serves HTTP, closes in reverse order. */
@@ -117,13 +117,9 @@ public final class ControlServer implements AutoCloseable {
             sockets = closer.add(new ControlSockets(new FleetAccess(access, tokens),
                     stores.redis().address(), config.sockets(), config.queue(), config.alerts(), registry, clock, videos::of));
             LiveStatus live = new LiveStatus(videos, sockets::videoChanged);
-            config.mediamtxApi().url().ifPresent(api -> closer.add(new PathPoller(api,
-                    config.mediamtxApi().token().orElseThrow(), live, clock)
-                    .start(config.pathPoll())));
+            config.mediamtxApi().url().ifPresent(api -> closer.add(new PathPoller(api, config.mediamtxApi().token()
+                    .orElseThrow(), live, clock).start(config.pathPoll())));
             HookSecret hooks = new HookSecret(config.hookSecret());
-            if (!hooks.configured()) {
-                LOG.log(Level.WARNING, "MEDIAMTX_HOOK_SECRET is not set: MediaMTX's path and recording hooks are refused");
-            }
             Recordings recordings = new Recordings(stores.database());
             SegmentStorage storage = closer.add(SegmentStorage.of(config.recordings(), secret, clock));
             Archive archive = new Archive(recordings, storage.store());
@@ -140,7 +136,8 @@ public final class ControlServer implements AutoCloseable {
             Gauge.builder("fleetcast_control_sockets", sockets, ControlSockets::sockets)
                     .description("control WebSockets held by this instance").register(registry);
             Deps deps = new Deps(json,
-                    new HealthRoutes(stores.database(), stores.redis(), json, Map.of("webhook", sockets.alerts()::webhook)),
+                    new HealthRoutes(stores.database(), stores.redis(), json,
+                            OptionalParts.of(config, mediaKeys.isPresent(), sockets.alerts()::webhook)),
                     new MetricsRoutes(registry, bearer),
                     new AuthRoutes(new AuthPolicy(access, tokens, driver, config.bootstrap().bridgeReadToken(),
                                     config.mediamtxApi().token()),

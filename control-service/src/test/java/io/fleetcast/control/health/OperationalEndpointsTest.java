@@ -8,10 +8,12 @@ import io.fleetcast.control.testing.StoresExtension;
 import io.fleetcast.control.testing.TestClient;
 import io.fleetcast.control.testing.TestServer;
 import io.fleetcast.control.testing.TestStores;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /health}, {@code /metrics} and {@code /api/stream/info}. */
 @ExtendWith(StoresExtension.class)
@@ -37,6 +39,24 @@ class OperationalEndpointsTest {
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.json().path("parts").path("webhook").path("state").asText()).isEqualTo("UP");
             assertThat(health.body()).doesNotContain("secret");
+        }
+    }
+
+    @Test
+    void healthSaysWhichOptionalPartsAreOn(TestStores stores, @TempDir Path recordings) {
+        try (TestServer server = TestServer.start(stores)) {
+            var parts = server.client().get("/health", null).json().path("parts");
+            assertThat(parts.path("recordings").path("state").asText()).isEqualTo("OFF");
+            assertThat(parts.path("mediamtxHooks").path("state").asText()).isEqualTo("OFF");
+            assertThat(parts.path("mediamtxApi").path("state").asText()).isEqualTo("OFF");
+            assertThat(parts.path("mediaJwt").path("state").asText()).isIn("OFF", "UP");
+        }
+        try (TestServer server = TestServer.start(stores, Map.of("RECORDINGS_DIR", recordings.toString(),
+                "MEDIAMTX_HOOK_SECRET", "hook-secret-of-the-health-test"), null)) {
+            TestClient.Reply health = server.client().get("/health", null);
+            assertThat(health.json().path("parts").path("recordings").path("state").asText()).isEqualTo("UP");
+            assertThat(health.json().path("parts").path("mediamtxHooks").path("state").asText()).isEqualTo("UP");
+            assertThat(health.body()).doesNotContain("hook-secret-of-the-health-test");
         }
     }
 
