@@ -95,17 +95,12 @@ public final class RestreamOutput implements Output {
     /** The chosen rung and the sound. */
     @Override
     public List<StreamDescription> takes(List<StreamDescription> streams) {
-        return List.of(rungChoice.pick(streams), sound(streams));
-    }
-
-    private static StreamDescription sound(List<StreamDescription> streams) {
-        return streams.stream().filter(StreamDescription::isAudio).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("a restream needs an audio stream"));
+        return List.of(rungChoice.pick(streams), RungChoice.sound(streams));
     }
 
     @Override
     public void begin(List<StreamDescription> streams, boolean discontinuity) {
-        StreamDescription sound = sound(streams);
+        StreamDescription sound = RungChoice.sound(streams);
         StreamDescription picture = rungChoice.pick(streams);
         nativeOwner.lock();
         try {

@@ -20,6 +20,12 @@ final class RungChoice {
         this.destination = destination;
     }
 
+    /** The run's sound, which every destination sends with its picture. */
+    static StreamDescription sound(List<StreamDescription> streams) {
+        return streams.stream().filter(StreamDescription::isAudio).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("a restream needs an audio stream"));
+    }
+
     StreamDescription pick(List<StreamDescription> streams) {
         List<StreamDescription> rungs = streams.stream().filter(s -> !s.isAudio()).toList();
         if (rungs.isEmpty()) {
