@@ -54,34 +54,43 @@ public record RedisAddress(URI uri, RedisTls tls) {
         return JedisURIHelper.getHostAndPort(uri);
     }
 
-    /** User, password, database and TLS of the URL; calls time out after 2 s unless {@code blocking}. */
-    public JedisClientConfig clientConfig(boolean blocking) {
+    /**
+     * For {@link Jedis} connections and pools: user, password, database and TLS of the URL; calls
+     * time out after 2 s unless {@code blocking}. Jedis speaks the URL's protocol (RESP2 by default)
+     * without negotiating, as {@code new Jedis(uri)} does.
+     */
+    public JedisClientConfig jedisConfig(boolean blocking) {
+        return config(blocking ? 0 : TIMEOUT_MILLIS).autoNegotiateProtocol(false).build();
+    }
+
+    /** A connection of its own with a 2 s timeout on every call. */
+    public Jedis connection() {
+        return new Jedis(hostAndPort(), jedisConfig(false));
+    }
+
+    /** A connection of its own that may block without a timeout (SUBSCRIBE). */
+    public Jedis blockingConnection() {
+        return new Jedis(hostAndPort(), jedisConfig(true));
+    }
+
+    /** A pooled client for commands and scripts; it negotiates the protocol, as {@code RedisClient.create(uri)} does. */
+    public RedisClient client() {
+        return RedisClient.builder().hostAndPort(hostAndPort()).clientConfig(config(TIMEOUT_MILLIS).build()).build();
+    }
+
+    private DefaultJedisClientConfig.Builder config(int socketTimeoutMillis) {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(TIMEOUT_MILLIS)
-                .socketTimeoutMillis(blocking ? 0 : TIMEOUT_MILLIS)
+                .socketTimeoutMillis(socketTimeoutMillis)
                 .user(JedisURIHelper.getUser(uri))
                 .password(JedisURIHelper.getPassword(uri))
                 .database(JedisURIHelper.getDBIndex(uri))
                 .protocol(JedisURIHelper.getRedisProtocol(uri));
         if (usesTls()) {
+            // No SSLParameters: Jedis then verifies the hostname (HTTPS endpoint identification).
             config.ssl(true).sslSocketFactory(tls.socketFactory());
         }
-        return config.build();
-    }
-
-    /** A connection of its own with a 2 s timeout on every call. */
-    public Jedis connection() {
-        return new Jedis(hostAndPort(), clientConfig(false));
-    }
-
-    /** A connection of its own that may block without a timeout (SUBSCRIBE). */
-    public Jedis blockingConnection() {
-        return new Jedis(hostAndPort(), clientConfig(true));
-    }
-
-    /** A pooled client for commands and scripts. */
-    public RedisClient client() {
-        return RedisClient.builder().hostAndPort(hostAndPort()).clientConfig(clientConfig(false)).build();
+        return config;
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class Redis implements AutoCloseable {
         config.setMaxTotal(maxConnections);
         config.setMaxIdle(maxConnections);
         config.setJmxEnabled(false);
-        this.pool = new JedisPool(config, address.hostAndPort(), address.clientConfig(false));
+        this.pool = new JedisPool(config, address.hostAndPort(), address.jedisConfig(false));
     }
 
     public URI uri() {
