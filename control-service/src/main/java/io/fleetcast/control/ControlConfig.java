@@ -9,6 +9,7 @@ import io.fleetcast.control.mediatoken.MediaTokenSettings;
 import io.fleetcast.control.mediamtx.MediaMtxApiSettings;
 import io.fleetcast.control.queue.QueueSettings;
 import io.fleetcast.control.recording.RecordingSettings;
+import io.fleetcast.control.relay.RedisTls;
 import io.fleetcast.control.socket.SocketSettings;
 import io.fleetcast.control.store.PostgresTarget;
 import java.net.URI;
@@ -27,7 +28,7 @@ import java.util.Optional;
  */
 public record ControlConfig(Mode mode, String host, int port, String internalHost, int internalPort, Path dataDir,
                             Optional<PostgresTarget> postgres,
-                            int poolSize, Optional<URI> redis, Optional<String> tokenSecret, Duration tokenTtl,
+                            int poolSize, Optional<URI> redis, RedisTls redisTls, Optional<String> tokenSecret, Duration tokenTtl,
                             URI webrtcUrl, URI hlsUrl, Optional<URI> cdnUrl, String playroomPlaylist,
                             int authFailureLimit, Duration authFailureWindow, Duration accessCacheTtl,
                             SocketSettings sockets, QueueSettings queue, LoginLimits login, MediaMtxApiSettings mediamtxApi,
@@ -36,6 +37,7 @@ public record ControlConfig(Mode mode, String host, int port, String internalHos
                             AlertSettings alerts) {
     public ControlConfig {
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(redisTls, "redisTls");
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(mediamtxApi, "mediamtxApi");
         Objects.requireNonNull(hlsDir, "hlsDir");
@@ -83,6 +85,8 @@ public record ControlConfig(Mode mode, String host, int port, String internalHos
                         in.optional("POSTGRES_USER").orElse(null), in.optional("POSTGRES_PASSWORD").orElse(null)))),
                 in.integer("POSTGRES_POOL_SIZE", 10, 1, 1000),
                 in.optionalUri("REDIS_URL"),
+                in.optional("REDIS_TLS_CA_FILE").map(path -> in.parsed("REDIS_TLS_CA_FILE", path,
+                        text -> RedisTls.trusting(Path.of(text)))).orElseGet(RedisTls::jvmDefault),
                 in.optional("TOKEN_SECRET"),
                 in.minutes("TOKEN_TTL_MINUTES", Duration.ofMinutes(720), 1, 525_600),
                 in.uri("MEDIAMTX_WEBRTC_URL", "http://localhost:8889"),
@@ -111,7 +115,7 @@ public record ControlConfig(Mode mode, String host, int port, String internalHos
 
     public ControlConfig withPort(int newPort) {
         return new ControlConfig(mode, host, newPort, internalHost, internalPort, dataDir, postgres, poolSize, redis,
-                tokenSecret, tokenTtl,
+                redisTls, tokenSecret, tokenTtl,
                 webrtcUrl, hlsUrl, cdnUrl, playroomPlaylist, authFailureLimit, authFailureWindow, accessCacheTtl,
                 sockets, queue, login, mediamtxApi, hlsDir, bootstrap, hookSecret, pathPoll, recordings,
                 mediaTokens, alerts);
@@ -128,7 +132,7 @@ public record ControlConfig(Mode mode, String host, int port, String internalHos
         return "ControlConfig[mode=" + mode + ", listen=" + host + ":" + port + ", internal=" + internalHost + ":" + internalPort
                 + ", dataDir=" + dataDir
                 + ", postgres=" + postgres.map(Object::toString).orElse("embedded")
-                + ", redis=" + redis.map(Redacted::url).orElse("embedded")
+                + ", redis=" + redis.map(Redacted::url).orElse("embedded") + " (" + redisTls + ")"
                 + ", tokenSecret=" + (tokenSecret.isPresent() ? "set" : "generated") + ", tokenTtl=" + tokenTtl
                 + ", webrtc=" + webrtcUrl + ", hls=" + hlsUrl + ", cdn=" + cdnUrl.map(URI::toString).orElse("none")
                 + ", authFailureLimit=" + authFailureLimit + "/" + authFailureWindow

@@ -4,6 +4,7 @@ import io.fleetcast.config.Closer;
 import io.fleetcast.control.local.LocalPostgres;
 import io.fleetcast.control.local.LocalRedis;
 import io.fleetcast.control.local.ServiceLock;
+import io.fleetcast.control.relay.RedisAddress;
 import io.fleetcast.control.store.Database;
 import io.fleetcast.control.store.PostgresTarget;
 import io.fleetcast.control.store.Redis;
@@ -34,7 +35,8 @@ public final class Stores implements AutoCloseable {
                     LocalRedis.attachOrStart(config.dataDir().resolve("redis"), adopt)).uri());
             this.database = closer.add(new Database(postgres, config.poolSize(), registry));
             this.database.migrate();
-            this.redis = closer.add(new Redis(redisUri, 16));
+            this.redis = closer.add(new Redis(new RedisAddress(redisUri, config.redisTls()), 16));
+            this.redis.requireTrustedTls();
         } catch (RuntimeException e) {
             closer.closeAfter(e);
             throw e;

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetcast.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -62,6 +65,25 @@ class ControlConfigTest {
                 .hasMessageContaining("POSTGRES_URL");
         assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("CDN_BASE_URL", "not a url")))
                 .hasMessageContaining("CDN_BASE_URL");
+    }
+
+    @Test
+    void refusesARedisCaFileThatIsMissingOrHoldsNoCertificate(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("missing-ca.pem");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("REDIS_TLS_CA_FILE", missing.toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("REDIS_TLS_CA_FILE").hasMessageContaining(missing.toString())
+                .hasMessageContaining("cannot read");
+        Path garbage = Files.writeString(dir.resolve("garbage.pem"), "-----BEGIN CERTIFICATE-----\nnot base64!\n"
+                + "-----END CERTIFICATE-----\n");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("REDIS_TLS_CA_FILE", garbage.toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("REDIS_TLS_CA_FILE").hasMessageContaining(garbage.toString());
+        Path empty = Files.writeString(dir.resolve("empty.pem"), "");
+        assertThatThrownBy(() -> ControlConfig.fromEnv(Map.of("REDIS_TLS_CA_FILE", empty.toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("REDIS_TLS_CA_FILE").hasMessageContaining(empty.toString());
+        assertThat(ControlConfig.fromEnv(Map.of()).redisTls().caFile()).as("unset: the JVM's trust store").isEmpty();
     }
 
     @Test

@@ -1,19 +1,25 @@
 package io.fleetcast.control.relay;
 
 import java.net.URI;
+import java.util.Objects;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.util.JedisURIHelper;
 
 /**
  * The one place Redis clients come from: {@code redis://[user:password@]host:port[/db]} or
- * {@code rediss://...} (TLS), with credentials, database and TLS honoured by every client
- * (the pool, the relay's publisher and subscriber, the sockets' and queue's client).
- * {@link #toString()} never shows the password.
+ * {@code rediss://...} (TLS, trusting {@link RedisTls}), with credentials, database and TLS
+ * honoured by every client (the pool, the relay's publisher and subscriber, the sockets' and
+ * queue's client). {@link #toString()} never shows the password.
  */
-public record RedisAddress(URI uri) {
+public record RedisAddress(URI uri, RedisTls tls) {
     private static final int TIMEOUT_MILLIS = 2_000;
 
     public RedisAddress {
+        Objects.requireNonNull(tls, "tls");
         String scheme = uri.getScheme();
         if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
             throw new IllegalArgumentException("REDIS_URL must be redis://[user:password@]host:port[/db] or rediss://..., got "
@@ -22,6 +28,11 @@ public record RedisAddress(URI uri) {
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new IllegalArgumentException("REDIS_URL has no host: " + redacted(uri));
         }
+    }
+
+    /** A rediss:// address trusts the JVM's default trust store. */
+    public RedisAddress(URI uri) {
+        this(uri, RedisTls.jvmDefault());
     }
 
     public static RedisAddress parse(String url) {
@@ -35,19 +46,51 @@ public record RedisAddress(URI uri) {
         }
     }
 
+    public boolean usesTls() {
+        return JedisURIHelper.isRedisSSLScheme(uri);
+    }
+
+    public HostAndPort hostAndPort() {
+        return JedisURIHelper.getHostAndPort(uri);
+    }
+
+    /**
+     * For {@link Jedis} connections and pools: user, password, database and TLS of the URL; calls
+     * time out after 2 s unless {@code blocking}. Jedis speaks the URL's protocol (RESP2 by default)
+     * without negotiating, as {@code new Jedis(uri)} does.
+     */
+    public JedisClientConfig jedisConfig(boolean blocking) {
+        return config(blocking ? 0 : TIMEOUT_MILLIS).autoNegotiateProtocol(false).build();
+    }
+
     /** A connection of its own with a 2 s timeout on every call. */
     public Jedis connection() {
-        return new Jedis(uri, TIMEOUT_MILLIS);
+        return new Jedis(hostAndPort(), jedisConfig(false));
     }
 
     /** A connection of its own that may block without a timeout (SUBSCRIBE). */
     public Jedis blockingConnection() {
-        return new Jedis(uri, TIMEOUT_MILLIS, 0);
+        return new Jedis(hostAndPort(), jedisConfig(true));
     }
 
-    /** A pooled client for commands and scripts. */
+    /** A pooled client for commands and scripts; it negotiates the protocol, as {@code RedisClient.create(uri)} does. */
     public RedisClient client() {
-        return RedisClient.create(uri);
+        return RedisClient.builder().hostAndPort(hostAndPort()).clientConfig(config(TIMEOUT_MILLIS).build()).build();
+    }
+
+    private DefaultJedisClientConfig.Builder config(int socketTimeoutMillis) {
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(TIMEOUT_MILLIS)
+                .socketTimeoutMillis(socketTimeoutMillis)
+                .user(JedisURIHelper.getUser(uri))
+                .password(JedisURIHelper.getPassword(uri))
+                .database(JedisURIHelper.getDBIndex(uri))
+                .protocol(JedisURIHelper.getRedisProtocol(uri));
+        if (usesTls()) {
+            // No SSLParameters: Jedis then verifies the hostname (HTTPS endpoint identification).
+            config.ssl(true).sslSocketFactory(tls.socketFactory());
+        }
+        return config;
     }
 
     @Override

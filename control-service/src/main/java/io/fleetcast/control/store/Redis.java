@@ -1,36 +1,38 @@
 package io.fleetcast.control.store;
 
+import io.fleetcast.config.ConfigException;
+import io.fleetcast.control.relay.RedisAddress;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
-import io.fleetcast.control.relay.RedisAddress;
+import javax.net.ssl.SSLException;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * The service's Redis connection pool. Blocking subscribers open their own connection from
- * {@link #uri()}, since a subscribed connection cannot serve other commands.
+ * {@link #address()}, since a subscribed connection cannot serve other commands.
  */
 public final class Redis implements AutoCloseable {
-    private static final int TIMEOUT_MILLIS = 2_000;
+    private static final System.Logger LOG = System.getLogger(Redis.class.getName());
 
-    private final URI uri;
     private final RedisAddress address;
     private final JedisPool pool;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    public Redis(URI uri, int maxConnections) {
-        this.address = new RedisAddress(uri);
-        this.uri = uri;
+    public Redis(RedisAddress address, int maxConnections) {
+        this.address = address;
         JedisPoolConfig config = new JedisPoolConfig();
         config.setMaxTotal(maxConnections);
         config.setMaxIdle(maxConnections);
         config.setJmxEnabled(false);
-        this.pool = new JedisPool(config, uri, TIMEOUT_MILLIS);
+        this.pool = new JedisPool(config, address.hostAndPort(), address.jedisConfig(false));
     }
 
     public URI uri() {
-        return uri;
+        return address.uri();
     }
 
     /** Where every other client of this Redis comes from. */
@@ -54,6 +56,37 @@ public final class Redis implements AutoCloseable {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Refuses to start against a rediss:// server whose certificate is not trusted: unlike a Redis
+     * that is down (the clients reconnect when it is back), that never heals by retrying.
+     */
+    public void requireTrustedTls() {
+        if (!address.usesTls()) {
+            return;
+        }
+        try (Jedis jedis = pool.getResource()) {
+            jedis.ping();
+        } catch (JedisConnectionException e) {
+            SSLException tls = tlsCause(e);
+            if (tls != null) {
+                throw new ConfigException("REDIS_URL " + address + ": the TLS handshake failed (" + tls.getMessage()
+                        + "); set REDIS_TLS_CA_FILE to the CA certificate(s) that sign the server's certificate ("
+                        + address.tls() + ")", e);
+            }
+            LOG.log(Level.WARNING, "Redis at {0} is not reachable at start-up ({1}); its clients keep reconnecting",
+                    address, e.getMessage());
+        }
+    }
+
+    private static SSLException tlsCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException tls) {
+                return tls;
+            }
+        }
+        return null;
     }
 
     @Override
