@@ -99,12 +99,22 @@ final class Link implements AutoCloseable {
      * leaves it to the one who is. For the fan-out thread, whose writes {@code watch} times.
      */
     void sendNow(String text, WriteWatch watch) {
-        if (!queue(text) || !writing.compareAndSet(false, true)) {
+        if (closing.get()) {
+            return;
+        }
+        if (!writing.compareAndSet(false, true)) {
+            // The socket's writer holds the turn; it may have looked at the outbox already.
+            send(text);
             return;
         }
         watch.begin(this);
         try {
-            drain();
+            // Nothing waiting (the usual case): the frame goes straight out, never queued.
+            if (outbox.isEmpty()) {
+                write(text);
+            } else if (queue(text)) {
+                drain();
+            }
         } finally {
             watch.end();
             writing.set(false);
@@ -172,6 +182,17 @@ final class Link implements AutoCloseable {
             // Redis on this thread, and an interrupted thread cannot do I/O.
             Thread.interrupted();
             onDead.accept(this);
+        }
+    }
+
+    /** Writes one frame; only the holder of the write turn calls it. */
+    private void write(String text) {
+        try {
+            session.send(text, true);
+            lastWrite = System.nanoTime();
+        } catch (RuntimeException e) {
+            done = true;
+            LOG.log(Level.DEBUG, "socket " + id + " write failed", e);
         }
     }
 
