@@ -44,9 +44,7 @@ final class Subscriber implements AutoCloseable {
         this.delivery = delivery;
         this.writer = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("relay-subscriptions").factory());
-        // Virtual: the delivery writes to sockets, and a write stuck on a peer that stopped
-        // reading can then be interrupted (which closes that socket) without stopping delivery.
-        this.reader = Thread.ofVirtual().name("relay-subscriber").start(this::run);
+        this.reader = Thread.ofPlatform().daemon().name("relay-subscriber").start(this::run);
     }
 
     CompletableFuture<Void> subscribe(String name) {

@@ -218,6 +218,16 @@ final class Link implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends a connection whose peer stopped reading, from any thread: interrupting the virtual
+     * thread that reads it (Helidon's connection thread) closes its socket, which also fails a
+     * write blocked on it. The link then ends as after any lost connection.
+     */
+    void cutOff() {
+        closing.set(true);
+        reader.interrupt();
+    }
+
     /** Stops the writer without a close frame (the connection is already gone). */
     @Override
     public void close() {

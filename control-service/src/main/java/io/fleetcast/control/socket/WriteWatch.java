@@ -1,27 +1,21 @@
 package io.fleetcast.control.socket;
 
 import java.lang.System.Logger.Level;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Times the writes the relay's fan-out thread makes itself. A socket whose peer stopped reading
  * blocks its writer once the kernel's buffers are full; on the fan-out thread that would hold up
- * every other socket. {@link #check} (from the sweeper) interrupts a write that has been stuck
- * longer than the limit: the fan-out thread is virtual, and interrupting a virtual thread
- * blocked on a socket closes that socket, so the write fails and the fan-out carries on. If the
- * write finished in the meantime the socket is closed with 1013 instead.
+ * every other socket. {@link #check} (from the sweeper) cuts off a socket whose write has been
+ * stuck longer than the limit ({@link Link#cutOff}): its connection closes, the write fails and
+ * the fan-out carries on.
  */
 final class WriteWatch {
 
     private static final System.Logger LOG = System.getLogger(WriteWatch.class.getName());
-    private static final int IDLE = 0;
-    private static final int WRITING = 1;
-    private static final int STOPPING = 2;
-    private static final int STOPPED = 3;
 
     private final long limitNanos;
-    private final AtomicInteger state = new AtomicInteger(IDLE);
-    private volatile Thread thread;
+    private final AtomicBoolean cut = new AtomicBoolean();
     private volatile Link link;
     private volatile long since;
 
@@ -30,37 +24,25 @@ final class WriteWatch {
     }
 
     void begin(Link writing) {
-        thread = Thread.currentThread();
-        link = writing;
         since = System.nanoTime();
-        state.set(WRITING);
+        cut.set(false);
+        link = writing;
     }
 
     void end() {
-        if (state.compareAndSet(WRITING, IDLE)) {
-            return;
-        }
-        // check() chose to interrupt us: wait for the interrupt to land, then clear it, so it
-        // cannot hit the next (Redis) read of this thread.
-        while (state.get() != STOPPED) {
-            Thread.onSpinWait();
-        }
-        Thread.interrupted();
-        link.close(1013, "too slow");
-        state.set(IDLE);
+        link = null;
     }
 
-    /** Interrupts a write that has been blocked for longer than the limit; true if it did. */
-    boolean check(long now) {
-        if (state.get() != WRITING || now - since < limitNanos
-                || !state.compareAndSet(WRITING, STOPPING)) {
-            return false;
+    /** Cuts off the socket being written to if that write has taken longer than the limit. */
+    void check(long now) {
+        Link writing = link;
+        long started = since;
+        // Read link before since: a newer write's start is later, so it is never cut early.
+        if (writing == null || now - started < limitNanos || !cut.compareAndSet(false, true)) {
+            return;
         }
-        Link stuck = link;
         LOG.log(Level.WARNING, "socket {0} for robot {1} took no frame for {2} ms; closing it",
-                stuck.id(), stuck.robot(), (now - since) / 1_000_000);
-        thread.interrupt();
-        state.set(STOPPED);
-        return true;
+                writing.id(), writing.robot(), (now - started) / 1_000_000);
+        writing.cutOff();
     }
 }
