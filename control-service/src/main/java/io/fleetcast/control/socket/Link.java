@@ -99,7 +99,7 @@ final class Link implements AutoCloseable {
      * leaves it to the one who is. For the fan-out thread, whose writes {@code watch} times.
      */
     void sendNow(String text, WriteWatch watch) {
-        if (closing.get()) {
+        if (closing.get() || done) {
             return;
         }
         if (!writing.compareAndSet(false, true)) {
@@ -221,7 +221,9 @@ final class Link implements AutoCloseable {
     /**
      * Ends a connection whose peer stopped reading, from any thread: interrupting the virtual
      * thread that reads it (Helidon's connection thread) closes its socket, which also fails a
-     * write blocked on it. The link then ends as after any lost connection.
+     * write blocked on it. The link then ends as after any lost connection. Should the reader
+     * be talking to Redis just then, that connection closes instead (the pool replaces it) and
+     * the interrupt, if nothing cleared it, closes this socket at its next read.
      */
     void cutOff() {
         closing.set(true);
