@@ -30,7 +30,8 @@ import java.util.function.LongPredicate;
 /**
  * This instance's sockets, grouped by robot, and the bridge between them and Redis pub/sub:
  * what a socket sends goes out through the relay; what the relay brings in goes to the local
- * sockets it concerns.
+ * sockets it concerns. Commands and states, the bulk, are written by the relay's delivering
+ * thread itself ({@link Link#sendNow}); the rest is queued for each socket's writer.
  */
 final class Hub implements Delivery, QueueChanges, AutoCloseable {
 
@@ -45,6 +46,9 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final VideoLookup videos;
     private final Alerts alerts;
+    // The relay delivers on one thread; its writes to a socket that stopped reading are cut
+    // off after this long (a sweep period later at most).
+    private final WriteWatch fanOut = new WriteWatch(TimeUnit.MILLISECONDS.toNanos(500));
 
     Hub(MessageCodec codec, RedisAddress redis, VideoLookup videos, Alerts alerts, LongConsumer published) {
         this.codec = codec;
@@ -60,6 +64,7 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
     /** Ends sockets whose connection is gone although no close frame came; pings idle ones. */
     private void sweep() {
         long now = System.nanoTime();
+        fanOut.check(now);
         rooms.values().forEach(room -> {
             room.robots().forEach(link -> sweep(link, now));
             room.watchers().forEach(link -> sweep(link, now));
@@ -192,11 +197,11 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
         }
         Envelope envelope = Envelope.decode(payload);
         switch (envelope.kind()) {
-            case 'c' -> room.robots().forEach(link -> link.send(envelope.body()));
+            case 'c' -> room.robots().forEach(link -> link.sendNow(envelope.body(), fanOut));
             case 'r' -> room.robots().stream()
                     .filter(link -> !tokenOf(link).equals(envelope.target()))
                     .forEach(link -> link.close(1008, "replaced by a newer robot connection"));
-            case 'a' -> room.watchers().forEach(link -> link.send(envelope.body()));
+            case 'a' -> room.watchers().forEach(link -> link.sendNow(envelope.body(), fanOut));
             case 'p' -> {
                 boolean online = envelope.target().equals("1");
                 boolean wasOnline = room.robotOnline();

@@ -9,7 +9,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * One selector thread that reads every generator socket. The JDK's WebSocket client costs a
+ * One selector thread that reads many sockets (the generator's, the reference fan-out's). The JDK's WebSocket client costs a
  * hand-off between threads and an epoll re-registration per received frame, which made the
  * generator the largest CPU user of the relay benchmark; here a frame costs one read at most.
  */
@@ -18,7 +18,7 @@ final class WireLoop implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(WireLoop.class.getName());
 
     private final Selector selector;
-    private final Queue<WireSocket> joining = new ConcurrentLinkedQueue<>();
+    private final Queue<Polled> joining = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean open = true;
 
@@ -32,7 +32,7 @@ final class WireLoop implements AutoCloseable {
     }
 
     /** Starts reading a socket whose handshake is done. */
-    void add(WireSocket socket) {
+    void add(Polled socket) {
         joining.add(socket);
         selector.wakeup();
     }
@@ -41,12 +41,12 @@ final class WireLoop implements AutoCloseable {
         while (open) {
             try {
                 selector.select();
-                for (WireSocket socket; (socket = joining.poll()) != null; ) {
+                for (Polled socket; (socket = joining.poll()) != null; ) {
                     socket.channel().register(selector, SelectionKey.OP_READ, socket);
                     socket.readable();
                 }
                 for (SelectionKey key : selector.selectedKeys()) {
-                    WireSocket socket = (WireSocket) key.attachment();
+                    Polled socket = (Polled) key.attachment();
                     if (!socket.readable()) {
                         key.cancel();
                     }

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * a blocking handshake, then non-blocking reads by {@link WireLoop} and direct writes. A send
  * that the kernel cannot take whole is kept and finished before the next one, which is skipped.
  */
-final class WireSocket {
+final class WireSocket implements Polled {
 
     private final SocketChannel channel;
     private final Consumer<String> onText;
@@ -42,7 +42,8 @@ final class WireSocket {
         }
     }
 
-    SocketChannel channel() {
+    @Override
+    public SocketChannel channel() {
         return channel;
     }
 
@@ -80,7 +81,8 @@ final class WireSocket {
     }
 
     /** Reads what arrived and hands over whole text messages; false once the peer is gone. */
-    boolean readable() {
+    @Override
+    public boolean readable() {
         try {
             int read = channel.read(in);
             parse();

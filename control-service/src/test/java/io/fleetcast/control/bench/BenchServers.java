@@ -1,0 +1,140 @@
+package io.fleetcast.control.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import redis.embedded.RedisServer;
+
+/**
+ * The servers one relay measurement talks to, each its own JVM: two control-service instances on
+ * one embedded Redis, or the reference fan-out. {@link #cpuNanos()} is the CPU their JVMs used so
+ * far (user + system), so a caller takes the difference over its measured window.
+ */
+final class BenchServers implements AutoCloseable {
+
+    private final String name;
+    private final RedisServer redis;
+    private final List<Process> processes;
+    private final int[] ports;
+
+    private BenchServers(String name, RedisServer redis, List<Process> processes, int[] ports) {
+        this.name = name;
+        this.redis = redis;
+        this.processes = processes;
+        this.ports = ports;
+    }
+
+    /** Two instances, so robots and their drivers sit on different ones and commands cross Redis. */
+    static BenchServers fleetcast(int robots) throws Exception {
+        int port = freePort();
+        RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                .setting("save \"\"").setting("appendonly no").setting("maxclients 1000").build();
+        redis.start();
+        List<Process> processes = new ArrayList<>();
+        BenchServers servers = new BenchServers("fleetcast", redis, processes, new int[2]);
+        try {
+            for (int i = 0; i < 2; i++) {
+                Process process = start(RelayInstance.class, i, "instance",
+                        Integer.toString(port), Integer.toString(robots));
+                processes.add(process);
+                servers.ports[i] = awaitReady(process);
+            }
+            return servers;
+        } catch (Exception e) {
+            servers.close();
+            throw e;
+        }
+    }
+
+    /** One reference process: both "instances" are the same port, it needs no relay between. */
+    static BenchServers reference() throws Exception {
+        Process process = start(ReferenceFanOut.class, 0, "reference");
+        BenchServers servers = new BenchServers("reference", null, List.of(process), new int[2]);
+        try {
+            int port = awaitReady(process);
+            servers.ports[0] = port;
+            servers.ports[1] = port;
+            return servers;
+        } catch (Exception e) {
+            servers.close();
+            throw e;
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    int[] ports() {
+        return ports.clone();
+    }
+
+    long cpuNanos() {
+        long total = 0;
+        for (Process process : processes) {
+            total += process.info().totalCpuDuration().orElse(Duration.ZERO).toNanos();
+        }
+        return total;
+    }
+
+    private static Process start(Class<?> main, int index, String label, String... args)
+            throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String heap = System.getProperty("bench.instanceHeap", "768m");
+        File log = File.createTempFile("relay-" + label + "-" + index + "-", ".log");
+        List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap,
+                "-Djava.util.logging.config.file="
+                        + System.getProperty("java.util.logging.config.file", "")));
+        // For profiling: -Dbench.instanceJvmArgs="-XX:StartFlightRecording=filename=/tmp/i%d.jfr"
+        String extra = System.getProperty("bench.instanceJvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            for (String arg : extra.split("\\s+")) {
+                command.add(arg.replace("%d", label + index));
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.redirectError(log);
+        System.err.println("bench/relay: " + label + " " + index + " log: " + log);
+        return builder.start();
+    }
+
+    private static int awaitReady(Process process) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("READY ")) {
+                return Integer.parseInt(line.substring(6).trim());
+            }
+        }
+        throw new IllegalStateException("bench server exited before it was ready");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Process process : processes.reversed()) {
+            process.getOutputStream().close();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        if (redis != null) {
+            redis.stop();
+        }
+    }
+}
