@@ -38,7 +38,7 @@ class AlertSettingsTest {
     @Test
     void badNumbersNameTheirKey() {
         assertThatThrownBy(() -> AlertSettings.fromEnv(Map.of("ALERT_RTT_MS", "fast")))
-                .hasMessage("ALERT_RTT_MS must be an integer, got 'fast'");
+                .hasMessage("ALERT_RTT_MS has a bad value 'fast': not a number");
         assertThatThrownBy(() -> AlertSettings.fromEnv(Map.of("ALERT_VIDEO_SECONDS", "0")))
                 .hasMessageContaining("ALERT_VIDEO_SECONDS must be > 0");
         assertThatThrownBy(() -> AlertSettings.fromEnv(Map.of("ALERT_WEBHOOK_ATTEMPTS", "0")))

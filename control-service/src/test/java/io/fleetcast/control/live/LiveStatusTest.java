@@ -41,6 +41,7 @@ class LiveStatusTest {
     @Test
     void publishAndUnpublishHooksFlipTheRobotListAndTellViewersAndThePollHealsAMissedHook(TestStores stores)
             throws Exception {
+        stores.flushRedis(); // robot ids restart with each database; an earlier robot's presence must not linger
         try (PathListStandIn mediamtx = new PathListStandIn(API_TOKEN);
              TestServer server = TestServer.start(stores, Map.of("MEDIAMTX_HOOK_SECRET", SECRET,
                      "MEDIAMTX_API_URL", mediamtx.uri().toString(), "MEDIAMTX_API_TOKEN", API_TOKEN,

@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 class DashboardAlertsTest {
     @Test
     void anAlertAndItsClearShowOnTheDashboardAndStayInTheHistory(TestStores stores) throws Exception {
+        stores.flushRedis(); // robot ids restart with each database; an earlier robot's alert history must not linger
         try (Site site = Site.start(stores, Path.of("target", "no-broadcast"),
                 Map.of("ALERT_QUALITY_SECONDS", "1", "ALERT_VIDEO_SECONDS", "60"));
              Browser owner = Browser.open()) {
