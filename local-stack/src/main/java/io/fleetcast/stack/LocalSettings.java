@@ -17,12 +17,13 @@ import java.util.Optional;
  * {@code INGEST_PORT} (8890, the bridge's SRT listener on 127.0.0.1 when there is no MediaMTX).
  * {@code mediamtx}: MediaMTX's executable ({@code MEDIAMTX_BIN}, else {@code mediamtx} on the
  * {@code PATH}) when there is one; robots then publish to it with their keys, the bridge reads
- * the playroom from it and owners watch over its WebRTC, as in production. The bridge's
- * credentials and the control service's MediaMTX API credential are made afresh on every start.
+ * the playroom from it and owners watch over its WebRTC, as in production; its path hooks tell
+ * the control service which robots are live. The bridge's credentials, the control service's
+ * MediaMTX API credential and the hooks' secret are made afresh on every start.
  */
 public record LocalSettings(Path dataDir, int controlPort, int controlInternalPort, int bridgeApiPort, int ingestPort,
                             Optional<Path> mediamtx, String bridgeReadToken, String bridgeApiToken,
-                            String mediamtxApiToken) {
+                            String mediamtxApiToken, String hookSecret) {
     public LocalSettings {
         for (int port : new int[] {controlPort, controlInternalPort, bridgeApiPort, ingestPort}) {
             if (port < 1 || port > 65_535) {
@@ -36,7 +37,7 @@ public record LocalSettings(Path dataDir, int controlPort, int controlInternalPo
         return new LocalSettings(workingDir.resolve(in.text("FLEETCAST_DATA_DIR", ".fleetcast-data")),
                 port(in, "CONTROL_PORT", 8080), port(in, "CONTROL_INTERNAL_PORT", 8090),
                 port(in, "BRIDGE_API_PORT", 8081), port(in, "INGEST_PORT", 8890),
-                mediamtx(env), Secrets.generate(), Secrets.generate(), Secrets.generate());
+                mediamtx(env), Secrets.generate(), Secrets.generate(), Secrets.generate(), Secrets.generate());
     }
 
     /** MEDIAMTX_BIN, else {@code mediamtx} on the PATH; a MEDIAMTX_BIN that is no executable is an error. */
@@ -90,6 +91,9 @@ public record LocalSettings(Path dataDir, int controlPort, int controlInternalPo
         env.put("MTX_AUTHHTTPADDRESS", "http://127.0.0.1:" + controlInternalPort + "/internal/auth");
         env.put("BRIDGE_API_URL", "http://127.0.0.1:" + bridgeApiPort);
         env.put("BRIDGE_API_TOKEN", bridgeApiToken);
+        // The path hooks (live status) call the control service's internal listener with the secret.
+        env.put("CONTROL_URL", "http://127.0.0.1:" + controlInternalPort);
+        env.put("MEDIAMTX_HOOK_SECRET", hookSecret);
         return env;
     }
 
@@ -105,6 +109,7 @@ public record LocalSettings(Path dataDir, int controlPort, int controlInternalPo
         if (mediamtx.isPresent()) {
             env.put("MEDIAMTX_API_URL", "http://127.0.0.1:9997");
             env.put("MEDIAMTX_API_TOKEN", mediamtxApiToken);
+            env.put("MEDIAMTX_HOOK_SECRET", hookSecret);
             env.put("MEDIAMTX_WEBRTC_URL", "http://localhost:8889");
             env.put("MEDIAMTX_HLS_URL", "http://localhost:8888");
         }

@@ -33,13 +33,16 @@ class LocalSettingsTest {
                 .isEqualTo("rtsp://127.0.0.1:8554/playroom?token=" + settings.bridgeReadToken());
         assertThat(settings.controlEnv()).containsEntry("BRIDGE_READ_TOKEN", settings.bridgeReadToken());
         assertThat(settings.controlEnv()).containsEntry("CONTROL_INTERNAL_PORT", "9090")
-                .containsEntry("MEDIAMTX_API_TOKEN", settings.mediamtxApiToken());
-        assertThat(settings.mediamtxEnv()).as("the webhook is on the internal listener")
+                .containsEntry("MEDIAMTX_API_TOKEN", settings.mediamtxApiToken())
+                .containsEntry("MEDIAMTX_HOOK_SECRET", settings.hookSecret());
+        assertThat(settings.mediamtxEnv()).as("the webhook and the path hooks are on the internal listener")
                 .containsEntry("MTX_AUTHHTTPADDRESS", "http://127.0.0.1:9090/internal/auth")
+                .containsEntry("CONTROL_URL", "http://127.0.0.1:9090")
+                .containsEntry("MEDIAMTX_HOOK_SECRET", settings.hookSecret())
                 .containsEntry("BRIDGE_API_TOKEN", settings.bridgeApiToken());
         assertThat(settings.bridgeEnv()).containsEntry("BRIDGE_API_TOKEN", settings.bridgeApiToken());
         assertThat(settings.toString()).doesNotContain(settings.bridgeReadToken()).doesNotContain(settings.bridgeApiToken())
-                .doesNotContain(settings.mediamtxApiToken());
+                .doesNotContain(settings.mediamtxApiToken()).doesNotContain(settings.hookSecret());
     }
 
     @Test
