@@ -100,16 +100,12 @@ final class ReferenceConnection implements Polled {
 
     private void parse() {
         in.flip();
-        while (in.remaining() >= 6) {
+        FrameHeader head;
+        while ((head = FrameHeader.at(in, in.position(), true)) != null) {
             int start = in.position();
-            int b0 = in.get(start) & 0xff;
-            int b1 = in.get(start + 1) & 0x7f;
-            int header = (b1 == 126 ? 4 : b1 == 127 ? 10 : 2) + 4;
-            if (in.remaining() < header) {
-                break;
-            }
-            int length = (int) (b1 == 126 ? in.getShort(start + 2) & 0xffff
-                    : b1 == 127 ? in.getLong(start + 2) : b1);
+            int b0 = head.first();
+            int header = head.size();
+            int length = (int) head.payload();
             if (in.remaining() < header + length) {
                 break;
             }

@@ -94,16 +94,11 @@ final class WireSocket implements Polled {
 
     private void parse() {
         in.flip();
-        while (in.remaining() >= 2) {
+        FrameHeader head;
+        while ((head = FrameHeader.at(in, in.position(), false)) != null) {
             int start = in.position();
-            int b0 = in.get(start) & 0xff;
-            int b1 = in.get(start + 1) & 0x7f;
-            int header = b1 == 126 ? 4 : b1 == 127 ? 10 : 2;
-            if (in.remaining() < header) {
-                break;
-            }
-            long length = b1 == 126 ? in.getShort(start + 2) & 0xffff
-                    : b1 == 127 ? in.getLong(start + 2) : b1;
+            int header = head.size();
+            long length = head.payload();
             if (in.remaining() < header + length) {
                 if (header + length > in.capacity()) {
                     grow((int) (header + length));
@@ -114,7 +109,7 @@ final class WireSocket implements Polled {
             byte[] payload = new byte[(int) length];
             in.position(start + header);
             in.get(payload);
-            frame(b0, payload);
+            frame(head.first(), payload);
         }
         in.compact();
     }
