@@ -3,9 +3,12 @@ package io.fleetcast.control.relay;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
@@ -14,6 +17,8 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * Owns one Redis connection and one thread that drains the outbox: whatever accumulated while
  * the previous batch was in flight goes out as one pipeline, so a burst costs one round trip.
+ * Publishing never takes a lock (a locked queue made thousands of socket threads queue up on
+ * it under load): frames go into a lock-free queue and the thread is woken only when it sleeps.
  */
 final class Publisher implements AutoCloseable {
 
@@ -24,7 +29,12 @@ final class Publisher implements AutoCloseable {
     }
 
     private final RedisAddress redis;
-    private final BlockingQueue<Outgoing> outbox = new LinkedBlockingQueue<>(100_000);
+    private static final int CAPACITY = 100_000;
+    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private final Queue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean sleeping = new AtomicBoolean();
     private final Thread thread;
     private final LongConsumer published;
     private volatile boolean open = true;
@@ -36,8 +46,36 @@ final class Publisher implements AutoCloseable {
     }
 
     void publish(String channel, String payload) {
-        if (!outbox.offer(new Outgoing(channel, payload, System.nanoTime()))) {
+        if (queued.incrementAndGet() > CAPACITY) {
+            queued.decrementAndGet();
             LOG.log(Level.WARNING, "relay outbox full, dropping a message for {0}", channel);
+            return;
+        }
+        outbox.add(new Outgoing(channel, payload, System.nanoTime()));
+        if (sleeping.get() && sleeping.compareAndSet(true, false)) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** Moves up to {@link #BATCH} queued messages into {@code batch}, sleeping while there are none. */
+    private void take(List<Outgoing> batch) throws InterruptedException {
+        while (open) {
+            for (Outgoing next; batch.size() < BATCH && (next = outbox.poll()) != null; ) {
+                batch.add(next);
+            }
+            if (!batch.isEmpty()) {
+                queued.addAndGet(-batch.size());
+                return;
+            }
+            sleeping.set(true);
+            // A message added before the flag was set woke nobody: look once more first.
+            if (outbox.isEmpty()) {
+                LockSupport.parkNanos(this, IDLE_NANOS);
+            }
+            sleeping.set(false);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
         }
     }
 
@@ -46,12 +84,10 @@ final class Publisher implements AutoCloseable {
         Jedis jedis = null;
         while (open) {
             try {
-                Outgoing first = outbox.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                take(batch);
+                if (batch.isEmpty()) {
                     continue;
                 }
-                batch.add(first);
-                outbox.drainTo(batch, BATCH - 1);
                 if (jedis == null) {
                     jedis = redis.connection();
                 }

@@ -1,7 +1,10 @@
 package io.fleetcast.control.relay;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -74,8 +77,23 @@ public record RedisAddress(URI uri, RedisTls tls) {
     }
 
     /** A pooled client for commands and scripts; it negotiates the protocol, as {@code RedisClient.create(uri)} does. */
-    public RedisClient client() {
-        return RedisClient.builder().hostAndPort(hostAndPort()).clientConfig(config(TIMEOUT_MILLIS).build()).build();
+    public RedisClient client(int maxConnections) {
+        return RedisClient.builder().hostAndPort(hostAndPort()).clientConfig(config(TIMEOUT_MILLIS).build())
+                .poolConfig(poolLimits(new ConnectionPoolConfig(), maxConnections)).build();
+    }
+
+    /**
+     * Sizes a pool and bounds the wait for one of its connections to the call timeout. The pool's
+     * default, waiting for ever, makes commons-pool spin: every borrower that finds the pool full
+     * while a connection is being made loops without sleeping until it is made, so a burst of new
+     * sockets burnt both cores and starved the thread making the connection.
+     */
+    public static <T> GenericObjectPoolConfig<T> poolLimits(GenericObjectPoolConfig<T> config, int maxConnections) {
+        config.setMaxTotal(maxConnections);
+        config.setMaxIdle(maxConnections);
+        config.setMaxWait(Duration.ofMillis(TIMEOUT_MILLIS));
+        config.setJmxEnabled(false);
+        return config;
     }
 
     private DefaultJedisClientConfig.Builder config(int socketTimeoutMillis) {

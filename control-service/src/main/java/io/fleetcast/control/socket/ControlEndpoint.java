@@ -87,7 +87,9 @@ final class ControlEndpoint implements WsListener {
         }
         QueueSnapshot queue = null;
         try {
-            room.robotOnline(wiring.presence().online(robot));
+            if (!room.presenceKnown()) {
+                room.robotOnline(wiring.presence().online(robot));
+            }
             if (admitted.robot().playroom()) {
                 queue = wiring.queue().status(robot);
                 if (link.user() != null && link.user().equals(queue.driver())) {

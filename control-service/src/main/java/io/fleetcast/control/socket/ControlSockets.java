@@ -59,7 +59,8 @@ public final class ControlSockets implements AutoCloseable {
         this.access = access;
         this.settings = settings;
         MessageCodec codec = new MessageCodec();
-        this.redis = address.client();
+        // Sockets opening at once each make a few short calls: 16 connections keep them flowing.
+        this.redis = address.client(16);
         // The hub exists by the time the first alert is announced (the judge runs later).
         this.alerts = new Alerts(alertSettings, redis, this::toOwners, codec, clock);
         Timer relayed = Timer.builder("fleetcast_relay_publish")
@@ -67,7 +68,8 @@ public final class ControlSockets implements AutoCloseable {
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
         this.hub = new Hub(codec, address, videos, alerts, nanos -> relayed.record(nanos, TimeUnit.NANOSECONDS));
-        this.presence = new RobotPresence(redis, hub::localRobots, hub::sweepPresence);
+        this.presence = new RobotPresence(redis, hub::localRobots, hub::believedOnlineElsewhere,
+                hub::wentOfflineUnannounced);
         this.queue = new PlayroomQueue(redis, queueSettings, clock);
         this.ticker = new DeadlineTicker(queue, hub, queueSettings);
         this.wiring = new Wiring(codec, new Admission(access), hub, queue, presence,

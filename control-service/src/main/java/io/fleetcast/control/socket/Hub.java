@@ -15,8 +15,10 @@ import io.fleetcast.control.relay.RedisAddress;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +27,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
-import java.util.function.LongPredicate;
 
 /**
  * This instance's sockets, grouped by robot, and the bridge between them and Redis pub/sub:
@@ -148,20 +149,28 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
         }
     }
 
-    /**
-     * Robots this instance's watchers believe online, whose socket is on another instance, and
-     * that {@code online} no longer finds (their instance died without saying so): the watchers
-     * here are told they are offline, once.
-     */
-    void sweepPresence(LongPredicate online) {
+    /** Robots this instance's watchers believe online whose socket is on another instance. */
+    Set<Long> believedOnlineElsewhere() {
+        Set<Long> out = new HashSet<>();
         rooms.values().forEach(room -> {
-            if (room.robotOnline() && room.robots().isEmpty() && !room.watchers().isEmpty()
-                    && !online.test(room.robot()) && room.robotWentOffline()) {
-                String frame = codec.encode(new Presence(room.robot(), false, videoOf(room.robot())));
-                room.watchers().forEach(link -> link.send(frame));
-                alerts.presence(room.robot(), false);
+            if (room.robotOnline() && room.robots().isEmpty() && !room.watchers().isEmpty()) {
+                out.add(room.robot());
             }
         });
+        return out;
+    }
+
+    /**
+     * One of those whose instance died without saying so (its presence key expired): the
+     * watchers here are told it is offline, once.
+     */
+    void wentOfflineUnannounced(long robot) {
+        Room room = rooms.get(robot);
+        if (room != null && room.robots().isEmpty() && !room.watchers().isEmpty() && room.robotWentOffline()) {
+            String frame = codec.encode(new Presence(robot, false, videoOf(robot)));
+            room.watchers().forEach(link -> link.send(frame));
+            alerts.presence(robot, false);
+        }
     }
 
     /** An alert frame for the robot's owner, wherever the owner's sockets are. */

@@ -7,9 +7,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
-import java.util.function.LongPredicate;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -33,13 +36,18 @@ final class RobotPresence implements AutoCloseable {
     private final ScheduledExecutorService heartbeat;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** @param sweep given {@link #online}, tells local watchers of robots that went offline unannounced */
-    RobotPresence(UnifiedJedis redis, Supplier<Map<Long, String>> localRobots, Consumer<LongPredicate> sweep) {
+    /**
+     * @param localRobots the robots whose socket is here, with its token
+     * @param believedOnline the robots local watchers believe online whose socket is elsewhere
+     * @param gone told each of those whose key is gone (its instance died without a word)
+     */
+    RobotPresence(UnifiedJedis redis, Supplier<Map<Long, String>> localRobots, Supplier<Set<Long>> believedOnline,
+            LongConsumer gone) {
         this.redis = redis;
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("robot-presence").factory());
-        heartbeat.scheduleWithFixedDelay(() -> beat(localRobots.get(), sweep), BEAT_MILLIS, BEAT_MILLIS,
-                TimeUnit.MILLISECONDS);
+        heartbeat.scheduleWithFixedDelay(() -> beat(localRobots.get(), believedOnline.get(), gone), BEAT_MILLIS,
+                BEAT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     boolean online(long robot) {
@@ -56,12 +64,28 @@ final class RobotPresence implements AutoCloseable {
         return removed instanceof Long count && count > 0;
     }
 
-    private void beat(Map<Long, String> robots, Consumer<LongPredicate> sweep) {
-        try {
-            robots.forEach((robot, token) -> markOnline(robot, token));
-            sweep.accept(this::online);
+    /**
+     * One round trip for every robot: a key at a time, a thousand robots took the heartbeat a
+     * second or more under load, keys expired and robots flapped offline.
+     */
+    private void beat(Map<Long, String> robots, Set<Long> believedOnline, LongConsumer gone) {
+        Map<Long, Response<Boolean>> found = new HashMap<>();
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            robots.forEach((robot, token) -> pipeline.set(key(robot), token, SetParams.setParams().ex(TTL_SECONDS)));
+            believedOnline.forEach(robot -> found.put(robot, pipeline.exists(key(robot))));
+            pipeline.sync();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "refreshing robot presence failed; retrying", e);
+            return;
+        }
+        try {
+            found.forEach((robot, online) -> {
+                if (!online.get()) {
+                    gone.accept(robot);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "telling watchers that a robot went offline failed", e);
         }
     }
 

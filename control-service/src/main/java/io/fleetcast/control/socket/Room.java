@@ -16,6 +16,8 @@ final class Room {
     private final Set<Link> watchers = ConcurrentHashMap.newKeySet();
     private final Set<Link> robots = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean robotOnline = new AtomicBoolean();
+    // Whether robotOnline was ever set from a source (Redis, a presence event, a local robot).
+    private volatile boolean presenceKnown;
     private final AtomicReference<QueueSnapshot> queue;
 
     Room(long robot) {
@@ -41,6 +43,15 @@ final class Room {
 
     void robotOnline(boolean online) {
         robotOnline.set(online);
+        presenceKnown = true;
+    }
+
+    /**
+     * False until the room learnt whether its robot is online; from then on presence events
+     * keep it current, so a socket joining the room needs no Redis round trip to learn it.
+     */
+    boolean presenceKnown() {
+        return presenceKnown;
     }
 
     /** Marks the robot offline; true for the one caller that changed it. */

@@ -24,11 +24,8 @@ public final class Redis implements AutoCloseable {
 
     public Redis(RedisAddress address, int maxConnections) {
         this.address = address;
-        JedisPoolConfig config = new JedisPoolConfig();
-        config.setMaxTotal(maxConnections);
-        config.setMaxIdle(maxConnections);
-        config.setJmxEnabled(false);
-        this.pool = new JedisPool(config, address.hostAndPort(), address.jedisConfig(false));
+        this.pool = new JedisPool(RedisAddress.poolLimits(new JedisPoolConfig(), maxConnections),
+                address.hostAndPort(), address.jedisConfig(false));
     }
 
     public URI uri() {
