@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +85,38 @@ final class BenchServers implements AutoCloseable {
             total += process.info().totalCpuDuration().orElse(Duration.ZERO).toNanos();
         }
         return total;
+    }
+
+    /**
+     * CPU the servers' JIT compiler threads used so far, read from {@code /proc} (Linux; the
+     * kernel counts in 1/100 s there). Zero where it cannot be read.
+     */
+    long compilerCpuNanos() {
+        long ticks = 0;
+        for (Process process : processes) {
+            Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+            try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+                for (Path thread : threads) {
+                    ticks += compilerTicks(thread);
+                }
+            } catch (IOException e) {
+                // The process ended or this is not Linux: nothing to wait for.
+            }
+        }
+        return ticks * 10_000_000L;
+    }
+
+    private static long compilerTicks(Path thread) {
+        try {
+            if (!Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                return 0;
+            }
+            String stat = Files.readString(thread.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0; // the thread ended meanwhile
+        }
     }
 
     private static Process start(Class<?> main, int index, String label, String... args)

@@ -5,6 +5,7 @@ package io.fleetcast.control.bench;
  * their JVMs used in it. Latencies in milliseconds, NaN when nothing arrived.
  */
 record LoadResult(String servers, int robots, int viewers, int seconds, double connectSeconds,
+        double warmupSeconds,
         long commandsSent, long commandsRelayed, long statesSent, long statesDelivered,
         long skippedSends, double commandP50Ms, double commandP99Ms, double commandP999Ms,
         double stateP50Ms, double stateP99Ms, double stateP999Ms, long cpuNanos) {

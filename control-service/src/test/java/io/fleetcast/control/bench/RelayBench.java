@@ -20,6 +20,7 @@ public final class RelayBench {
 
     public static void main(String[] args) throws Exception {
         int warmup = Integer.getInteger("bench.warmup", 15);
+        int maxWarmup = Integer.getInteger("bench.maxWarmup", 120);
         int seconds = Integer.getInteger("bench.seconds", 10);
         boolean sweep = args.length > 0 && args[0].equals("--sweep");
         int[][] sizes = sweep ? SWEEP : new int[][] {{
@@ -29,11 +30,11 @@ public final class RelayBench {
         for (int[] size : sizes) {
             LoadResult fleetcast;
             try (BenchServers servers = BenchServers.fleetcast(size[0])) {
-                fleetcast = RelayLoad.run(servers, size[0], size[1], warmup, seconds);
+                fleetcast = RelayLoad.run(servers, size[0], size[1], warmup, maxWarmup, seconds);
             }
             LoadResult reference;
             try (BenchServers servers = BenchServers.reference()) {
-                reference = RelayLoad.run(servers, size[0], size[1], warmup, seconds);
+                reference = RelayLoad.run(servers, size[0], size[1], warmup, maxWarmup, seconds);
             }
             table(fleetcast, reference);
             String json = json(fleetcast, reference);
@@ -66,6 +67,8 @@ public final class RelayBench {
                     + (2 * f.robots() + f.viewers())},
             {"connect time (reference)", fmt(f.connectSeconds()) + " s (" + fmt(r.connectSeconds())
                     + " s)"},
+            {"warm-up (reference)", fmt(f.warmupSeconds()) + " s (" + fmt(r.warmupSeconds())
+                    + " s), until the JIT went quiet"},
             {"measured", f.seconds() + " s after warm-up, each"},
             {"commands sent / relayed", f.commandsSent() + " / " + f.commandsRelayed()},
             {"command p50 / p99 / p99.9", fmt(f.commandP50Ms()) + " / " + fmt(f.commandP99Ms())
@@ -94,13 +97,15 @@ public final class RelayBench {
                         + "\"commandP50Ms\":%s,\"commandP99Ms\":%s,\"stateP50Ms\":%s,"
                         + "\"stateP99Ms\":%s,\"commandsRelayed\":%d,\"commandsSent\":%d,"
                         + "\"statesDelivered\":%d,\"statesExpected\":%d,\"skippedSends\":%d,"
-                        + "\"seconds\":%d,\"cores\":%d,\"cpuUsPerFrame\":%s,"
+                        + "\"seconds\":%d,\"warmupSeconds\":%s,\"referenceWarmupSeconds\":%s,"
+                        + "\"cores\":%d,\"cpuUsPerFrame\":%s,"
                         + "\"referenceCpuUsPerFrame\":%s,\"ratioToReference\":%s,"
                         + "\"referenceCommandP99Ms\":%s,\"referenceStateP99Ms\":%s,"
                         + "\"referenceStatesDelivered\":%d,\"referenceCommandsRelayed\":%d}",
                 f.robots(), f.viewers(), fmt(f.commandP50Ms()), fmt(f.commandP99Ms()),
                 fmt(f.stateP50Ms()), fmt(f.stateP99Ms()), f.commandsRelayed(), f.commandsSent(),
                 f.statesDelivered(), f.statesExpected(), f.skippedSends(), f.seconds(),
+                fmt(f.warmupSeconds()), fmt(r.warmupSeconds()),
                 Runtime.getRuntime().availableProcessors(), fmt(f.cpuUsPerFrame()),
                 fmt(r.cpuUsPerFrame()), fmt(f.cpuUsPerFrame() / r.cpuUsPerFrame()),
                 fmt(r.commandP99Ms()), fmt(r.stateP99Ms()), r.statesDelivered(),

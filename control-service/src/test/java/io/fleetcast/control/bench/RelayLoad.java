@@ -23,8 +23,8 @@ final class RelayLoad {
     private RelayLoad() {
     }
 
-    static LoadResult run(BenchServers servers, int robots, int viewers, int warmup, int seconds)
-            throws Exception {
+    static LoadResult run(BenchServers servers, int robots, int viewers, int warmup, int maxWarmup,
+            int seconds) throws Exception {
         int[] ports = servers.ports();
         LatencyHistogram commands = new LatencyHistogram();
         LatencyHistogram states = new LatencyHistogram();
@@ -80,7 +80,7 @@ final class RelayLoad {
                 sentCommands.incrementAndGet();
             }
         }, 0, period, TimeUnit.MICROSECONDS);
-        Thread.sleep(warmup * 1000L);
+        double warmedSeconds = warm(servers, warmup, maxWarmup);
         commands.reset();
         states.reset();
         skipped.set(0);
@@ -95,13 +95,36 @@ final class RelayLoad {
         Thread.sleep(300);
         // One snapshot for every figure: late frames may still be arriving.
         LoadResult result = new LoadResult(servers.name(), robots, viewers, seconds,
-                connectSeconds, commandsSent, commands.count(), statesSent, states.count(),
+                connectSeconds, warmedSeconds, commandsSent, commands.count(), statesSent, states.count(),
                 skipped.get(), commands.percentileMs(0.5), commands.percentileMs(0.99),
                 commands.percentileMs(0.999), states.percentileMs(0.5), states.percentileMs(0.99),
                 states.percentileMs(0.999), cpu);
         all.forEach(BenchSocket::abort);
         loops.forEach(WireLoop::close);
         return result;
+    }
+
+    /**
+     * Runs the load for at least {@code warmup} seconds, then until the servers' JIT compilers
+     * went quiet (under 5 % of a core for 2 s), at most {@code maxWarmup} seconds in all: under
+     * load on two cores the compilers were still busy 30 s in, with a third of a core or more,
+     * which is start-up cost, not the cost of a frame. Returns the seconds it took.
+     */
+    private static double warm(BenchServers servers, int warmup, int maxWarmup)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        Thread.sleep(warmup * 1000L);
+        long deadline = start + maxWarmup * 1_000_000_000L;
+        long compiled = servers.compilerCpuNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(2_000);
+            long now = servers.compilerCpuNanos();
+            if (now - compiled < 100_000_000L) {
+                break;
+            }
+            compiled = now;
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static Future<BenchSocket> open(ExecutorService connecting, Semaphore inFlight,
