@@ -59,8 +59,9 @@ public final class ControlSockets implements AutoCloseable {
         this.access = access;
         this.settings = settings;
         MessageCodec codec = new MessageCodec();
-        // Sockets opening at once each make a few short calls: 16 connections keep them flowing.
-        this.redis = address.client(16);
+        // Sockets opening at once each make a short call or two, and a call holds its connection
+        // until its virtual thread is scheduled again: a burst of opening sockets needs many.
+        this.redis = address.client(64);
         // The hub exists by the time the first alert is announced (the judge runs later).
         this.alerts = new Alerts(alertSettings, redis, this::toOwners, codec, clock);
         Timer relayed = Timer.builder("fleetcast_relay_publish")

@@ -130,7 +130,7 @@ final class Conversation {
             }
             return;
         }
-        if (!room.robotOnline() && wiring.presence().online(link.robot())) {
+        if (!room.robotOnline() && room.mayAskPresence(now) && wiring.presence().online(link.robot())) {
             // A presence event can be missed (Redis reconnect): the key is the truth.
             room.robotOnline(true);
         }

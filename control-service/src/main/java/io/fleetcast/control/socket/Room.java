@@ -4,6 +4,7 @@ import io.fleetcast.control.queue.QueueSnapshot;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -12,12 +13,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Room {
 
+    private static final long ASK_EVERY_NANOS = 1_000_000_000L;
+
     private final long robot;
     private final Set<Link> watchers = ConcurrentHashMap.newKeySet();
     private final Set<Link> robots = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean robotOnline = new AtomicBoolean();
     // Whether robotOnline was ever set from a source (Redis, a presence event, a local robot).
     private volatile boolean presenceKnown;
+    private final AtomicLong presenceAskedAt = new AtomicLong(Long.MIN_VALUE / 2);
     private final AtomicReference<QueueSnapshot> queue;
 
     Room(long robot) {
@@ -52,6 +56,16 @@ final class Room {
      */
     boolean presenceKnown() {
         return presenceKnown;
+    }
+
+    /**
+     * Whether a socket that finds the robot offline here may ask Redis (a presence event can be
+     * missed): once a second per room, so a thousand drivers commanding robots their rooms
+     * believe offline cannot queue up on the Redis pool with twenty questions a second each.
+     */
+    boolean mayAskPresence(long nowNanos) {
+        long asked = presenceAskedAt.get();
+        return nowNanos - asked >= ASK_EVERY_NANOS && presenceAskedAt.compareAndSet(asked, nowNanos);
     }
 
     /** Marks the robot offline; true for the one caller that changed it. */
