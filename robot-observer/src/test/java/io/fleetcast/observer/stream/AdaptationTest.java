@@ -40,10 +40,14 @@ class AdaptationTest {
             long[] bitrates = new long[44];
             QualityState[] states = new QualityState[44];
             int sessionsBeforeChanges = 0;
+            int sessionsAfterChanges = 0;
             for (int second = 0; second < 42; second++) {
                 Thread.sleep(Math.max(0, start + (second + 1) * 1000L - System.currentTimeMillis()));
                 if (second == 8) {
                     sessionsBeforeChanges = receiver.sessions();
+                }
+                if (second == 36) {
+                    sessionsAfterChanges = receiver.sessions();
                 }
                 var decision = controller.current();
                 bitrates[second] = decision.bitrateBps();
@@ -76,8 +80,10 @@ class AdaptationTest {
             LOG.log(System.Logger.Level.INFO, "pictures " + pictures.size() + ", longest gap " + gap + " ms, dropped "
                     + stream.push().framesDropped());
             assertThat(gap).as("longest gap between decoded pictures, ms").isLessThan(3000);
-            // The link changes from t=10 s: everything after it happens on the session that was open then.
-            assertThat(receiver.sessions()).as("bitrate and state changed within one session")
+            // The link changes from t=10 s and the stream is back at 720p by t=34 s: all of it happens on
+            // the session that was open at t=9 s. (Counted at t=37 s: in CI the test receiver once ended
+            // a session of its own at t=40 s, long after the changes.)
+            assertThat(sessionsAfterChanges).as("bitrate and state changed within one session")
                     .isEqualTo(sessionsBeforeChanges);
             assertThat(sessionsBeforeChanges).isPositive();
             assertThat(stream.video().encoder().reconfigurations()).as("live bitrate changes").isGreaterThan(10);

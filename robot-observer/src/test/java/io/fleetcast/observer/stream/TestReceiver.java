@@ -27,6 +27,7 @@ import org.bytedeco.javacpp.BytePointer;
  * synthetic scene put in it (capture-time strip, robot marker).
  */
 public final class TestReceiver implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(TestReceiver.class.getName());
     static {
         // FFmpeg's own chatter (x264's settings, the listener's warnings) would bury the test output.
         org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
@@ -122,6 +123,7 @@ public final class TestReceiver implements AutoCloseable {
                 if (closed) {
                     return;
                 }
+                LOG.log(System.Logger.Level.INFO, "test receiver: a session ended: " + e.getMessage());
             }
         }
     }
