@@ -11,7 +11,9 @@
 fleetcast_has_lib() {
   local ldconfig
   ldconfig=$(command -v ldconfig || echo /sbin/ldconfig)
-  "$ldconfig" -p 2>/dev/null | grep -q "^[[:space:]]*$1 "
+  # grep reads the whole list: with -q it would stop at the first match, ldconfig would die of
+  # SIGPIPE while still writing, and under the scripts' pipefail a present library looked missing.
+  "$ldconfig" -p 2>/dev/null | grep "^[[:space:]]*$1 " >/dev/null
 }
 
 bench_needs() {
