@@ -1,14 +1,14 @@
 package io.fleetcast.control.socket;
 
 import java.lang.System.Logger.Level;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.HashMap;
-import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
@@ -55,7 +55,7 @@ final class RobotPresence implements AutoCloseable {
     }
 
     void markOnline(long robot, String token) {
-        redis.set(key(robot), token, SetParams.setParams().ex(TTL_SECONDS));
+        redis.set(key(robot), token, expiring());
     }
 
     /** True when this token still held the robot (a newer socket elsewhere keeps it online). */
@@ -71,7 +71,7 @@ final class RobotPresence implements AutoCloseable {
     private void beat(Map<Long, String> robots, Set<Long> believedOnline, LongConsumer gone) {
         Map<Long, Response<Boolean>> found = new HashMap<>();
         try (AbstractPipeline pipeline = redis.pipelined()) {
-            robots.forEach((robot, token) -> pipeline.set(key(robot), token, SetParams.setParams().ex(TTL_SECONDS)));
+            robots.forEach((robot, token) -> pipeline.set(key(robot), token, expiring()));
             believedOnline.forEach(robot -> found.put(robot, pipeline.exists(key(robot))));
             pipeline.sync();
         } catch (RuntimeException e) {
@@ -87,6 +87,10 @@ final class RobotPresence implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "telling watchers that a robot went offline failed", e);
         }
+    }
+
+    private static SetParams expiring() {
+        return SetParams.setParams().ex(TTL_SECONDS);
     }
 
     private static String key(long robot) {
