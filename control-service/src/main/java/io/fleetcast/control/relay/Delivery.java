@@ -1,8 +1,8 @@
 package io.fleetcast.control.relay;
 
 /**
- * Receives what arrives on subscribed channels, in order, on the relay's one subscriber thread:
- * block it no longer than a socket write.
+ * Receives what arrives on subscribed channels, in order, on one of the relay's subscriber threads
+ * (the same one for every channel of a robot): block it no longer than a socket write.
  */
 public interface Delivery {
 

@@ -68,7 +68,8 @@ public final class ControlSockets implements AutoCloseable {
                 .description("from a frame handed to the relay to Redis confirming its publication")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
-        this.hub = new Hub(codec, address, videos, alerts, nanos -> relayed.record(nanos, TimeUnit.NANOSECONDS));
+        this.hub = new Hub(codec, address, settings.relaySubscribers(), videos, alerts,
+                nanos -> relayed.record(nanos, TimeUnit.NANOSECONDS));
         this.presence = new RobotPresence(redis, hub::localRobots, hub::believedOnlineElsewhere,
                 hub::wentOfflineUnannounced);
         this.queue = new PlayroomQueue(redis, queueSettings, clock);

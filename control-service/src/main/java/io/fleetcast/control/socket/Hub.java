@@ -32,7 +32,7 @@ import java.util.function.LongConsumer;
  * This instance's sockets, grouped by robot, and the bridge between them and Redis pub/sub:
  * what a socket sends goes out through the relay; what the relay brings in goes to the local
  * sockets it concerns. Commands and states, the bulk, are written by the relay's delivering
- * thread itself ({@link Link#sendNow}); the rest is queued for each socket's writer.
+ * threads themselves ({@link Link#sendNow}); the rest is queued for each socket's writer.
  */
 final class Hub implements Delivery, QueueChanges, AutoCloseable {
 
@@ -47,16 +47,22 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final VideoLookup videos;
     private final Alerts alerts;
-    // The relay delivers on one thread; its writes to a socket that stopped reading are cut
-    // off after this long (a sweep period later at most).
-    private final WriteWatch fanOut = new WriteWatch(TimeUnit.MILLISECONDS.toNanos(500));
+    // The relay delivers on its subscriber threads, each timed by its own watch: their writes to
+    // a socket that stopped reading are cut off after this long (a sweep period later at most).
+    private final Set<WriteWatch> fanOutWatches = ConcurrentHashMap.newKeySet();
+    private final ThreadLocal<WriteWatch> fanOut = ThreadLocal.withInitial(() -> {
+        WriteWatch watch = new WriteWatch(TimeUnit.MILLISECONDS.toNanos(500));
+        fanOutWatches.add(watch);
+        return watch;
+    });
 
-    Hub(MessageCodec codec, RedisAddress redis, VideoLookup videos, Alerts alerts, LongConsumer published) {
+    Hub(MessageCodec codec, RedisAddress redis, int subscribers, VideoLookup videos, Alerts alerts,
+            LongConsumer published) {
         this.codec = codec;
         this.videos = videos;
         this.alerts = alerts;
         this.queueFrames = new QueueFrames(codec);
-        this.relay = new Relay(redis, this, published);
+        this.relay = new Relay(redis, this, published, subscribers);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("socket-sweeper").factory());
         sweeper.scheduleWithFixedDelay(this::sweep, 250, 250, TimeUnit.MILLISECONDS);
@@ -65,7 +71,7 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
     /** Ends sockets whose connection is gone although no close frame came; pings idle ones. */
     private void sweep() {
         long now = System.nanoTime();
-        fanOut.check(now);
+        fanOutWatches.forEach(watch -> watch.check(now));
         rooms.values().forEach(room -> {
             room.robots().forEach(link -> sweep(link, now));
             room.watchers().forEach(link -> sweep(link, now));
@@ -205,6 +211,7 @@ final class Hub implements Delivery, QueueChanges, AutoCloseable {
             return;
         }
         Envelope envelope = Envelope.decode(payload);
+        WriteWatch fanOut = this.fanOut.get();
         switch (envelope.kind()) {
             case 'c' -> room.robots().forEach(link -> link.sendNow(envelope.body(), fanOut));
             case 'r' -> room.robots().stream()

@@ -15,9 +15,9 @@ import java.util.function.Consumer;
 /**
  * The sending side of one socket. Frames wait in one outbox, in order, and whoever holds the
  * write turn ({@link #writing}) sends them, so frames never interleave. The relay's fan-out
- * thread takes the turn itself ({@link #sendNow}): a state reaches a viewer without waking a
+ * threads take the turn themselves ({@link #sendNow}): a state reaches a viewer without waking a
  * thread per frame per socket. Every other sender queues and wakes the socket's own virtual
- * thread, which also takes over whatever the fan-out thread could not finish and runs the end.
+ * thread, which also takes over whatever a fan-out thread could not finish and runs the end.
  * A client that cannot keep up with {@code outboxCapacity} frames is closed with 1013; one
  * that stops reading altogether is cut off by {@link WriteWatch}.
  */
@@ -96,7 +96,7 @@ final class Link implements AutoCloseable {
 
     /**
      * Writes the frame from the calling thread when nobody else is writing to this socket, else
-     * leaves it to the one who is. For the fan-out thread, whose writes {@code watch} times.
+     * leaves it to the one who is. For the fan-out threads, whose writes {@code watch} times.
      */
     void sendNow(String text, WriteWatch watch) {
         if (closing.get() || done) {

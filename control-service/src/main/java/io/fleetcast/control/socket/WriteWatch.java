@@ -4,9 +4,9 @@ import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Times the writes the relay's fan-out thread makes itself. A socket whose peer stopped reading
- * blocks its writer once the kernel's buffers are full; on the fan-out thread that would hold up
- * every other socket. {@link #check} (from the sweeper) cuts off a socket whose write has been
+ * Times the writes one of the relay's fan-out threads makes itself. A socket whose peer stopped
+ * reading blocks its writer once the kernel's buffers are full; on a fan-out thread that would
+ * hold up every other socket of its robots. {@link #check} (from the sweeper) cuts off a socket whose write has been
  * stuck longer than the limit ({@link Link#cutOff}): its connection closes, the write fails and
  * the fan-out carries on.
  */
