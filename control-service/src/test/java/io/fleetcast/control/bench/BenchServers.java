@@ -17,7 +17,7 @@ import redis.embedded.RedisServer;
 
 /**
  * The servers one relay measurement talks to, each its own JVM: two control-service instances on
- * one embedded Redis, or the reference fan-out. {@link #cpuNanos()} is the CPU their JVMs used so
+ * one embedded Redis, the reference fan-out, or Helidon's server alone. {@link #cpuNanos()} is the CPU their JVMs used so
  * far (user + system), so a caller takes the difference over its measured window.
  */
 final class BenchServers implements AutoCloseable {
@@ -56,10 +56,19 @@ final class BenchServers implements AutoCloseable {
         }
     }
 
-    /** One reference process: both "instances" are the same port, it needs no relay between. */
+    /** The NIO reference: both "instances" are the same port, it needs no relay between. */
     static BenchServers reference() throws Exception {
-        Process process = start(ReferenceFanOut.class, 0, "reference");
-        BenchServers servers = new BenchServers("reference", null, List.of(process), new int[2]);
+        return single(ReferenceFanOut.class, "reference");
+    }
+
+    /** Helidon's WebSocket server alone, doing the reference's work: one port as well. */
+    static BenchServers helidon() throws Exception {
+        return single(HelidonFanOut.class, "helidon");
+    }
+
+    private static BenchServers single(Class<?> main, String name) throws Exception {
+        Process process = start(main, 0, name);
+        BenchServers servers = new BenchServers(name, null, List.of(process), new int[2]);
         try {
             int port = awaitReady(process);
             servers.ports[0] = port;

@@ -6,9 +6,10 @@ import java.util.Locale;
 
 /**
  * Command relay and state fan-out through two control-service instances (separate JVMs) and one
- * Redis, then through the reference fan-out ({@link ReferenceFanOut}, the practical floor) with
- * the same generator and frames. Prints a table, then one JSON line; with {@code --sweep} it
- * measures a row of sizes and ends with the curve, one JSON line per size.
+ * Redis, then through the reference fan-out ({@link ReferenceFanOut}, the practical floor) and
+ * through Helidon's WebSocket server alone ({@link HelidonFanOut}, the floor of the server
+ * Fleetcast keeps) with the same generator and frames. Prints a table, then one JSON line; with
+ * {@code --sweep} it measures a row of sizes and ends with the curve, one JSON line per size.
  */
 public final class RelayBench {
 
@@ -36,32 +37,37 @@ public final class RelayBench {
             try (BenchServers servers = BenchServers.reference()) {
                 reference = RelayLoad.run(servers, size[0], size[1], warmup, maxWarmup, seconds);
             }
-            table(fleetcast, reference);
-            String json = json(fleetcast, reference);
-            System.out.println(json);
-            curve.add(new LoadResult[] {fleetcast, reference});
+            LoadResult helidon;
+            try (BenchServers servers = BenchServers.helidon()) {
+                helidon = RelayLoad.run(servers, size[0], size[1], warmup, maxWarmup, seconds);
+            }
+            table(fleetcast, reference, helidon);
+            System.out.println(json(fleetcast, reference, helidon));
+            curve.add(new LoadResult[] {fleetcast, reference, helidon});
         }
         if (sweep) {
             System.out.println();
-            System.out.printf(Locale.ROOT, "%-12s %-24s %-24s %-12s %-12s %-6s %s%n", "R / V",
-                    "command p99 ms (ref)", "state p99 ms (ref)", "µs/frame", "ref µs/frame",
-                    "ratio", "delivered");
+            System.out.printf(Locale.ROOT, "%-12s %-24s %-24s %-10s %-10s %-10s %-6s %-11s %s%n",
+                    "R / V", "command p99 ms (ref)", "state p99 ms (ref)", "µs/frame",
+                    "ref", "helidon", "ratio", "helidon/ref", "delivered (ref, helidon)");
             for (LoadResult[] row : curve) {
                 LoadResult f = row[0];
                 LoadResult r = row[1];
-                System.out.printf(Locale.ROOT, "%-12s %-24s %-24s %-12s %-12s %-6s %s%n",
+                LoadResult h = row[2];
+                System.out.printf(Locale.ROOT, "%-12s %-24s %-24s %-10s %-10s %-10s %-6s %-11s %s%n",
                         f.robots() + " / " + f.viewers(),
                         fmt(f.commandP99Ms()) + " (" + fmt(r.commandP99Ms()) + ")",
                         fmt(f.stateP99Ms()) + " (" + fmt(r.stateP99Ms()) + ")",
-                        fmt(f.cpuUsPerFrame()), fmt(r.cpuUsPerFrame()),
+                        fmt(f.cpuUsPerFrame()), fmt(r.cpuUsPerFrame()), fmt(h.cpuUsPerFrame()),
                         fmt(f.cpuUsPerFrame() / r.cpuUsPerFrame()),
-                        percent(f.delivered(), f.commandsSent() + f.statesExpected()));
+                        fmt(h.cpuUsPerFrame() / r.cpuUsPerFrame()),
+                        delivered(f) + " (" + delivered(r) + ", " + delivered(h) + ")");
             }
         }
         System.exit(0);
     }
 
-    private static void table(LoadResult f, LoadResult r) {
+    private static void table(LoadResult f, LoadResult r, LoadResult h) {
         String[][] rows = {
             {"robots / viewers / sockets", f.robots() + " / " + f.viewers() + " / "
                     + (2 * f.robots() + f.viewers())},
@@ -85,6 +91,13 @@ public final class RelayBench {
                     + " ms"},
             {"reference CPU", fmt(r.cores()) + " cores, " + fmt(r.cpuUsPerFrame()) + " µs/frame"},
             {"ratio to reference", fmt(f.cpuUsPerFrame() / r.cpuUsPerFrame())},
+            {"helidon alone: commands / states", h.commandsRelayed() + " / " + h.statesDelivered()
+                    + " (" + h.statesExpected() + ")"},
+            {"helidon alone: command / state p99", fmt(h.commandP99Ms()) + " / "
+                    + fmt(h.stateP99Ms()) + " ms"},
+            {"helidon alone: CPU", fmt(h.cores()) + " cores, " + fmt(h.cpuUsPerFrame())
+                    + " µs/frame, " + fmt(h.cpuUsPerFrame() / r.cpuUsPerFrame())
+                    + " x reference"},
             {"cores", Integer.toString(Runtime.getRuntime().availableProcessors())},
         };
         for (String[] row : rows) {
@@ -92,7 +105,7 @@ public final class RelayBench {
         }
     }
 
-    private static String json(LoadResult f, LoadResult r) {
+    private static String json(LoadResult f, LoadResult r, LoadResult h) {
         return String.format(Locale.ROOT, "{\"robots\":%d,\"viewers\":%d,\"instances\":2,"
                         + "\"commandP50Ms\":%s,\"commandP99Ms\":%s,\"stateP50Ms\":%s,"
                         + "\"stateP99Ms\":%s,\"commandsRelayed\":%d,\"commandsSent\":%d,"
@@ -101,7 +114,10 @@ public final class RelayBench {
                         + "\"cores\":%d,\"cpuUsPerFrame\":%s,"
                         + "\"referenceCpuUsPerFrame\":%s,\"ratioToReference\":%s,"
                         + "\"referenceCommandP99Ms\":%s,\"referenceStateP99Ms\":%s,"
-                        + "\"referenceStatesDelivered\":%d,\"referenceCommandsRelayed\":%d}",
+                        + "\"referenceStatesDelivered\":%d,\"referenceCommandsRelayed\":%d,"
+                        + "\"helidonCpuUsPerFrame\":%s,\"helidonRatioToReference\":%s,"
+                        + "\"ratioToHelidon\":%s,\"helidonCommandP99Ms\":%s,\"helidonStateP99Ms\":%s,"
+                        + "\"helidonStatesDelivered\":%d,\"helidonCommandsRelayed\":%d}",
                 f.robots(), f.viewers(), fmt(f.commandP50Ms()), fmt(f.commandP99Ms()),
                 fmt(f.stateP50Ms()), fmt(f.stateP99Ms()), f.commandsRelayed(), f.commandsSent(),
                 f.statesDelivered(), f.statesExpected(), f.skippedSends(), f.seconds(),
@@ -109,11 +125,16 @@ public final class RelayBench {
                 Runtime.getRuntime().availableProcessors(), fmt(f.cpuUsPerFrame()),
                 fmt(r.cpuUsPerFrame()), fmt(f.cpuUsPerFrame() / r.cpuUsPerFrame()),
                 fmt(r.commandP99Ms()), fmt(r.stateP99Ms()), r.statesDelivered(),
-                r.commandsRelayed());
+                r.commandsRelayed(), fmt(h.cpuUsPerFrame()),
+                fmt(h.cpuUsPerFrame() / r.cpuUsPerFrame()), fmt(f.cpuUsPerFrame() / h.cpuUsPerFrame()),
+                fmt(h.commandP99Ms()), fmt(h.stateP99Ms()), h.statesDelivered(), h.commandsRelayed());
     }
 
-    private static String percent(long part, long whole) {
-        return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f %%", 100.0 * part / whole);
+    /** Share of what the generator sent that arrived. */
+    private static String delivered(LoadResult result) {
+        long whole = result.commandsSent() + result.statesExpected();
+        return whole == 0 ? "-"
+                : String.format(Locale.ROOT, "%.1f %%", 100.0 * result.delivered() / whole);
     }
 
     private static String fmt(double value) {
