@@ -120,6 +120,12 @@ final class ControlEndpoint implements WsListener {
 
     @Override
     public void onMessage(WsSession session, String text, boolean last) {
+        // A whole message whose every char could take 3 bytes and still fit needs no counting
+        // (nor a copy of it encoded): the usual small frame.
+        if (last && partial.isEmpty() && 3L * text.length() <= wiring.settings().maxMessageBytes()) {
+            conversation.handle(text);
+            return;
+        }
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (partialBytes + bytes > wiring.settings().maxMessageBytes()) {
             partial.setLength(0);
