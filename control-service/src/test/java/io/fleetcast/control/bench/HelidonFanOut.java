@@ -42,12 +42,7 @@ public final class HelidonFanOut {
                 .addRouting(WsRouting.builder().endpoint("/control/{robot}", fanOut::socket))
                 .build()
                 .start();
-        System.out.println("READY " + server.port());
-        System.out.flush();
-        while (System.in.read() >= 0) {
-            // The benchmark closes our stdin when it is done (or dies).
-        }
-        server.stop();
+        ServerProcess.serve(server);
     }
 
     /** A receiver gone meanwhile loses the frame, as in the reference; the sender's socket stays. */

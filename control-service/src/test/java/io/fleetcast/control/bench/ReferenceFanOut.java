@@ -52,11 +52,8 @@ public final class ReferenceFanOut {
                     }
                 }
             });
-            System.out.println("READY " + ((InetSocketAddress) listener.getLocalAddress()).getPort());
-            System.out.flush();
-            while (System.in.read() >= 0) {
-                // The benchmark closes our stdin when it is done (or dies).
-            }
+            ServerProcess.readyUntilStdinCloses(
+                    ((InetSocketAddress) listener.getLocalAddress()).getPort());
             LOG.log(Level.INFO, "reference fan-out dropped {0} frames (socket busy)",
                     server.dropped.get());
             listener.close();

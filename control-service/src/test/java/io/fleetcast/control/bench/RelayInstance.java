@@ -32,12 +32,7 @@ public final class RelayInstance {
                     .addRouting(sockets.websocketRouting())
                     .build()
                     .start();
-            System.out.println("READY " + server.port());
-            System.out.flush();
-            while (System.in.read() >= 0) {
-                // The benchmark closes our stdin when it is done (or dies).
-            }
-            server.stop();
+            ServerProcess.serve(server);
         }
     }
 }
