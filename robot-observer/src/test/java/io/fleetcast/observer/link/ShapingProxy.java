@@ -19,6 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * at a time; the schedule's clock starts with the first session.
  */
 public final class ShapingProxy implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ShapingProxy.class.getName());
     /**
      * The link's own queue (the proxy's kernel receive buffer), like a router's: small, so the
      * backlog stays where the sender sees it, in its own send queue.
@@ -79,7 +81,10 @@ public final class ShapingProxy implements AutoCloseable {
                 shape(from, to.getOutputStream());
                 replies.join(1000);
             } catch (IOException e) {
-                // the session ended; accept the next one
+                // The session ended (which side ended it, for tests that count sessions); accept the next one.
+                if (!closed) {
+                    LOG.log(System.Logger.Level.INFO, "shaping proxy: a session ended: " + e);
+                }
             } catch (InterruptedException e) {
                 return;
             }

@@ -40,16 +40,10 @@ class AdaptationTest {
             long[] stateChanges = new long[2];
             long[] bitrates = new long[44];
             QualityState[] states = new QualityState[44];
-            int sessionsBeforeChanges = 0;
-            int sessionsAfterChanges = 0;
+            int[] sessions = new int[44];
             for (int second = 0; second < 42; second++) {
                 Thread.sleep(Math.max(0, start + (second + 1) * 1000L - System.currentTimeMillis()));
-                if (second == 8) {
-                    sessionsBeforeChanges = receiver.sessions();
-                }
-                if (second == 36) {
-                    sessionsAfterChanges = receiver.sessions();
-                }
+                sessions[second] = receiver.sessions();
                 var decision = controller.current();
                 bitrates[second] = decision.bitrateBps();
                 states[second] = decision.state();
@@ -83,12 +77,20 @@ class AdaptationTest {
             LOG.log(System.Logger.Level.INFO, "pictures " + pictures.size() + ", longest gap " + gap + " ms, dropped "
                     + stream.push().framesDropped());
             assertThat(gap).as("longest gap between decoded pictures, ms").isLessThan(3000);
-            // The link changes from t=10 s and the stream is back at 720p by t=34 s: all of it happens on
-            // the session that was open at t=9 s. (Counted at t=37 s: in CI the test receiver once ended
-            // a session of its own at t=40 s, long after the changes.)
-            assertThat(sessionsAfterChanges).as("bitrate and state changed within one session")
-                    .isEqualTo(sessionsBeforeChanges);
-            assertThat(sessionsBeforeChanges).isPositive();
+            // The encoder changes bitrate and picture size live: a state change never costs the session
+            // (the count is the same a second before and a second after it). The test receiver (FFmpeg
+            // listening for RTMP) has, under CI load, ended a session of its own with an I/O error, long
+            // from any state change (t=16 s, t=40 s); the push reconnected within 0.2 s. One such drop
+            // over the changes is tolerated, not more.
+            assertThat(sessions[8]).isPositive();
+            for (int second = 1; second < 41; second++) {
+                if (states[second] != states[second - 1]) {
+                    assertThat(sessions[second + 1]).as("sessions around the state change at t=%d s", second + 1)
+                            .isEqualTo(sessions[second - 1]);
+                }
+            }
+            assertThat(sessions[36] - sessions[8]).as("sessions the receiver lost from t=9 s to t=37 s")
+                    .isLessThanOrEqualTo(1);
             assertThat(stream.video().encoder().reconfigurations()).as("live bitrate changes").isGreaterThan(10);
             List<ReceivedPicture> late = pictures.stream().filter(p -> p.hasStrip() && p.arrivalMillis() > lowFrom)
                     .filter(p -> p.latencyMillis() > 1000).toList();
