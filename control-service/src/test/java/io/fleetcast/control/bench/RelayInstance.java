@@ -11,8 +11,8 @@ import java.time.Clock;
 /**
  * One control-service instance in its own JVM (the relay benchmark, and tests that kill an
  * instance for real): the real control sockets, relay and queue on the given Redis, with
- * {@link SyntheticAccess} and queue settings from the environment. Prints "READY port" and runs
- * until its standard input closes.
+ * {@link SyntheticAccess}, and socket and queue settings from the environment ({@code CONTROL_*}).
+ * Prints "READY port" and runs until its standard input closes.
  */
 public final class RelayInstance {
 
@@ -23,8 +23,9 @@ public final class RelayInstance {
         int redisPort = Integer.parseInt(args[0]);
         int robots = Integer.parseInt(args[1]);
         try (ControlSockets sockets = new ControlSockets(new SyntheticAccess(robots),
-                RedisAddress.parse("redis://127.0.0.1:" + redisPort), SocketSettings.defaults(),
-                QueueSettings.fromEnv(System.getenv()), Clock.systemUTC(), robot -> Video.NEVER)) {
+                RedisAddress.parse("redis://127.0.0.1:" + redisPort),
+                SocketSettings.fromEnv(System.getenv()), QueueSettings.fromEnv(System.getenv()),
+                Clock.systemUTC(), robot -> Video.NEVER)) {
             WebServer server = WebServer.builder().host("127.0.0.1").port(0)
                     .connectionOptions(options -> options.tcpNoDelay(true))
                     .addProtocol(sockets.websocketProtocol())
